@@ -1,0 +1,7 @@
+package io.ticketstream.local.traffic;
+
+/** Where simulated change events go: a Kafka producer in the local stack, a list in tests. */
+@FunctionalInterface
+public interface RawEventSink {
+    void send(RawEvent event);
+}
