@@ -1,0 +1,67 @@
+package io.ticketstream.braze.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The state shared by every request handler of one {@link BrazeSimulator}. */
+final class SimulatorCore {
+
+    /** Test hook: runs inside the user-in-flight section, before objects are applied. */
+    @FunctionalInterface
+    interface BeforeApplyHook {
+        void beforeApply(long requestSequence) throws InterruptedException;
+    }
+
+    final ObjectMapper mapper = new ObjectMapper();
+    final SimulatorSettings settings;
+    final Clock clock;
+    final StatsRecorder stats = new StatsRecorder();
+    final UserConcurrencyTracker users = new UserConcurrencyTracker();
+    final AcceptedLog accepted = new AcceptedLog();
+    final FixedWindowRateLimiter trackLimiter;
+    final FixedWindowRateLimiter subscriptionLimiter;
+    private final AtomicReference<ActiveFaults> faults;
+    private final AtomicLong sequence = new AtomicLong();
+    volatile BeforeApplyHook beforeApplyHook;
+
+    SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
+                  FixedWindowRateLimiter subscriptionLimiter, FaultPlan faults) {
+        this.settings = settings;
+        this.clock = clock;
+        this.trackLimiter = trackLimiter;
+        this.subscriptionLimiter = subscriptionLimiter;
+        this.faults = new AtomicReference<>(new ActiveFaults(faults));
+    }
+
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    ActiveFaults faults() {
+        return faults.get();
+    }
+
+    void setFaults(FaultPlan plan) {
+        faults.set(new ActiveFaults(plan));
+    }
+
+    SimulatorStats stats() {
+        List<SimulatorStats.WindowStats> windows = new ArrayList<>(trackLimiter.windowStats());
+        windows.addAll(subscriptionLimiter.windowStats());
+        return stats.snapshot(windows, users);
+    }
+
+    void reset() {
+        sequence.set(0);
+        accepted.clear();
+        stats.reset();
+        users.reset();
+        trackLimiter.reset();
+        subscriptionLimiter.reset();
+        faults.set(new ActiveFaults(faults.get().plan()));
+    }
+}
