@@ -1,0 +1,175 @@
+package io.ticketstream.ops.command;
+
+import io.ticketstream.ops.ExitCodes;
+import io.ticketstream.ops.lag.GroupSelector;
+import io.ticketstream.ops.lag.LagMonitor;
+import io.ticketstream.ops.lag.OffsetSampler;
+import io.ticketstream.ops.lag.PartitionLag;
+import io.ticketstream.ops.lag.StatusEvaluator;
+import io.ticketstream.ops.lag.render.LagJsonRenderer;
+import io.ticketstream.ops.lag.render.LagTableRenderer;
+import io.ticketstream.ops.lag.render.PrometheusLagExporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.IsolationLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Consumer lag of the streams app and every sink connector: records, seconds, and a Burrow-style status. */
+@Command(name = "lag", mixinStandardHelpOptions = true,
+        description = "Consumer lag per group/topic/partition: committed, end, lag in records and seconds, status.")
+public final class LagCommand implements Callable<Integer> {
+
+    @Option(names = {"-b", "--bootstrap-server"}, defaultValue = "${env:TICKETSTREAM_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka bootstrap servers (env TICKETSTREAM_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Admin client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools take them.")
+    Path commandConfig;
+
+    @Option(names = "--group", paramLabel = "REGEX", description = "Watch the groups matching this regex instead of the default set.")
+    Pattern groupRegex;
+
+    @Option(names = "--streams-group", paramLabel = "ID", split = ",",
+            defaultValue = "${env:TICKETSTREAM_STREAMS_APP_ID:-ticketstream-streams}",
+            description = "The streams app's application.id(s), watched with every connect-* group (default ${DEFAULT-VALUE}).")
+    Set<String> streamsGroups;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = {"-w", "--watch"}, description = "Refresh every --interval until interrupted.")
+    boolean watch;
+
+    @Option(names = "--prometheus", paramLabel = "PORT", description = "Serve /metrics on this port and keep sampling.")
+    Integer prometheusPort;
+
+    @Option(names = "--prometheus-host", defaultValue = "0.0.0.0", description = "Address to bind /metrics to (default ${DEFAULT-VALUE}).")
+    String prometheusHost;
+
+    @Option(names = "--interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Time between samples (default ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--samples", defaultValue = "1",
+            description = "One-shot mode: take this many samples --interval apart before printing (2+ gives lag in seconds).")
+    int samples;
+
+    @Option(names = "--rounds", defaultValue = "0", description = "--watch/--prometheus: stop after this many rounds (0 = never).")
+    int rounds;
+
+    @Option(names = "--window", defaultValue = "10", description = "Samples in the status window (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--table-size", defaultValue = "60", description = "End-offset points kept per partition for seconds (default ${DEFAULT-VALUE}).")
+    int tableSize;
+
+    @Option(names = "--stop-after", defaultValue = "5m", converter = DurationConverter.class,
+            description = "No commit for this long while records arrive = STOP (default ${DEFAULT-VALUE}).")
+    Duration stopAfter;
+
+    @Option(names = "--isolation", defaultValue = "read_uncommitted",
+            description = "End offsets as read_uncommitted (high watermark, as kafka-consumer-groups) or read_committed (last stable offset).")
+    String isolation;
+
+    @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class, description = "Admin call timeout.")
+    Duration timeout;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LagMonitor monitor = new LagMonitor(window, tableSize, new StatusEvaluator(stopAfter));
+        try (Admin admin = Admin.create(adminProperties())) {
+            OffsetSampler sampler = new OffsetSampler(admin, new GroupSelector(streamsGroups, groupRegex),
+                    IsolationLevel.valueOf(isolation.toUpperCase(Locale.ROOT)), Clock.systemUTC(), timeout);
+            if (prometheusPort != null) {
+                return serve(sampler, monitor, out);
+            }
+            if (watch) {
+                for (int round = 1; rounds == 0 || round <= rounds; round++) {
+                    List<PartitionLag> lags = monitor.update(sampler.sample());
+                    if (output == OutputFormat.table) {
+                        out.println("# " + Instant.now() + "  (every " + interval.toSeconds() + "s, Ctrl-C to stop)");
+                    }
+                    print(out, lags);
+                    pauseUnlessLast(round);
+                }
+                return ExitCodes.OK;
+            }
+            List<PartitionLag> lags = List.of();
+            for (int i = 1; i <= Math.max(1, samples); i++) {
+                lags = monitor.update(sampler.sample());
+                if (i < samples) {
+                    Thread.sleep(interval.toMillis()); // sampling cadence, not waiting for a condition
+                }
+            }
+            print(out, lags);
+            return ExitCodes.OK;
+        }
+    }
+
+    private int serve(OffsetSampler sampler, LagMonitor monitor, PrintWriter out) throws Exception {
+        try (PrometheusLagExporter exporter = new PrometheusLagExporter(prometheusHost, prometheusPort)) {
+            out.println("serving http://" + prometheusHost + ":" + exporter.port() + "/metrics, sampling every " + interval.toSeconds() + "s");
+            out.flush();
+            for (int round = 1; rounds == 0 || round <= rounds; round++) {
+                try {
+                    List<PartitionLag> lags = monitor.update(sampler.sample());
+                    exporter.publish(lags);
+                    out.println(Instant.now() + " sampled " + lags.size() + " partition(s)");
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // an exporter outlives broker hiccups: keep the last values, say what happened, try again next round
+                    spec.commandLine().getErr().println(Instant.now() + " sampling failed: " + e.getMessage());
+                    spec.commandLine().getErr().flush();
+                }
+                out.flush();
+                pauseUnlessLast(round);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void pauseUnlessLast(int round) throws InterruptedException {
+        if (rounds == 0 || round < rounds) {
+            Thread.sleep(interval.toMillis()); // sampling cadence, not waiting for a condition
+        }
+    }
+
+    private void print(PrintWriter out, List<PartitionLag> lags) {
+        out.print(output == OutputFormat.json ? new LagJsonRenderer().render(lags) + "\n" : new LagTableRenderer().render(lags));
+        out.flush();
+    }
+
+    private Properties adminProperties() throws IOException {
+        Properties props = new Properties();
+        if (commandConfig != null) {
+            try (InputStream in = Files.newInputStream(commandConfig)) {
+                props.load(in);
+            }
+        }
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "ticketstream-ops-lag");
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout.toMillis(), 30_000)));
+        return props;
+    }
+}
