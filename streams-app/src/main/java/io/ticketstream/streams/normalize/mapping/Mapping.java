@@ -1,0 +1,42 @@
+package io.ticketstream.streams.normalize.mapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated mapping file: how one source table or collection becomes {@link
+ * io.ticketstream.streams.normalize.NormalizedRow}s. Immutable; built only by {@link MappingParser}.
+ *
+ * @param name         mapping name, equal to the file name without extension (e.g. {@code orders})
+ * @param file         where it was loaded from, for error messages
+ * @param connector    the Debezium connector that produces the raw topic
+ * @param defaultTopic raw topic name the file suggests (the application config decides)
+ * @param keyFields    canonical names of the key fields, in key order
+ * @param fields       every field entry in file order
+ * @param deletes      what a source delete becomes
+ * @param personalData whether values are personal data (error messages then keep value previews very short)
+ */
+public record Mapping(String name, String file, ConnectorKind connector, String defaultTopic, List<String> keyFields,
+                      List<FieldMapping> fields, DeleteHandling deletes, boolean personalData) {
+
+    public Mapping {
+        keyFields = List.copyOf(keyFields);
+        fields = List.copyOf(fields);
+    }
+
+    public Optional<FieldMapping> field(String target) {
+        return fields.stream().filter(f -> f.target().equals(target)).findFirst();
+    }
+
+    /** Target name to entry, for callers that look fields up repeatedly. */
+    public Map<String, FieldMapping> fieldsByTarget() {
+        Map<String, FieldMapping> out = new java.util.LinkedHashMap<>();
+        fields.forEach(f -> out.put(f.target(), f));
+        return out;
+    }
+
+    public boolean isKey(String target) {
+        return keyFields.contains(target);
+    }
+}
