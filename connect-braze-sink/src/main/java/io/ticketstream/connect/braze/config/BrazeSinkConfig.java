@@ -1,0 +1,325 @@
+package io.ticketstream.connect.braze.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The Braze sink's configuration: one constant triple per key, typed accessors. */
+public final class BrazeSinkConfig extends AbstractConfig {
+
+    private static final String GROUP_CONNECTION = "Braze connection";
+    private static final String GROUP_BATCHING = "Batching";
+    private static final String GROUP_PACING = "Pacing (rate limits)";
+    private static final String GROUP_RETRIES = "Retries and errors";
+    private static final String GROUP_SUBSCRIPTION = "Subscription endpoint";
+
+    public static final String REST_URL = "braze.rest.url";
+    public static final String REST_URL_DOC = "Base URL of your workspace's Braze REST instance, e.g. "
+            + "https://rest.iad-01.braze.com. Must be https unless " + "braze.allow.insecure.http" + " is true. "
+            + "A host outside Braze's documented list only logs a warning.";
+
+    public static final String ALLOW_INSECURE_HTTP = "braze.allow.insecure.http";
+    public static final String ALLOW_INSECURE_HTTP_DOC = "Allow an http:// URL (local simulator, tests). Never in production: "
+            + "the API key would travel in clear text.";
+    public static final boolean ALLOW_INSECURE_HTTP_DEFAULT = false;
+
+    public static final String API_KEY = "braze.api.key";
+    public static final String API_KEY_DOC = "Braze REST API key with the users.track permission (and the subscription "
+            + "permissions if subscription records are sent). Give it through a config provider, e.g. "
+            + "${file:/etc/kafka/braze.properties:braze.api.key}.";
+
+    public static final String TRACK_MAX_OBJECTS = "braze.track.max.objects";
+    public static final String TRACK_MAX_OBJECTS_DOC = "Most objects in one /users/track request, counted as set by "
+            + "braze.track.object.cap.mode. Current Braze docs: 75 combined; some contracts: 50 combined.";
+    public static final int TRACK_MAX_OBJECTS_DEFAULT = 75;
+
+    public static final String TRACK_CAP_MODE = "braze.track.object.cap.mode";
+    public static final String TRACK_CAP_MODE_DOC = "combined: the cap counts attributes + events + purchases together; "
+            + "per_array: the cap applies to each array (older contracts).";
+    public static final String TRACK_CAP_MODE_DEFAULT = "combined";
+
+    public static final String MAX_PAYLOAD_BYTES = "braze.max.payload.bytes";
+    public static final String MAX_PAYLOAD_BYTES_DOC = "Largest request body in bytes. Braze accepts up to 4 MB; "
+            + "an object larger than this on its own is a bad record.";
+    public static final int MAX_PAYLOAD_BYTES_DEFAULT = 4_000_000;
+
+    public static final String LINGER_MS = "braze.linger.ms";
+    public static final String LINGER_MS_DOC = "How long a not-yet-full request may wait for more records before it is sent. "
+            + "Full requests never wait.";
+    public static final long LINGER_MS_DEFAULT = 100;
+
+    public static final String MAX_IN_FLIGHT = "braze.max.in.flight.requests";
+    public static final String MAX_IN_FLIGHT_DOC = "Concurrent requests per task (each runs on its own sender thread). "
+            + "One user's records are never in two concurrent requests.";
+    public static final int MAX_IN_FLIGHT_DEFAULT = 4;
+
+    public static final String BUFFER_MAX_RECORDS = "braze.buffer.max.records";
+    public static final String BUFFER_MAX_RECORDS_DOC = "Records a task buffers before put() applies back-pressure.";
+    public static final int BUFFER_MAX_RECORDS_DEFAULT = 20_000;
+
+    public static final String PUT_MAX_WAIT_MS = "braze.put.max.wait.ms";
+    public static final String PUT_MAX_WAIT_MS_DOC = "Longest put() waits for buffer space before it asks Connect to "
+            + "redeliver the batch later (RetriableException). Keep it well under the consumer's max.poll.interval.ms.";
+    public static final long PUT_MAX_WAIT_MS_DEFAULT = 5_000;
+
+    public static final String CONNECT_TIMEOUT_MS = "braze.connect.timeout.ms";
+    public static final String CONNECT_TIMEOUT_MS_DOC = "TCP/TLS connect timeout.";
+    public static final long CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
+
+    public static final String REQUEST_TIMEOUT_MS = "braze.request.timeout.ms";
+    public static final String REQUEST_TIMEOUT_MS_DOC = "Time to wait for a response; a timeout is retried (an event or "
+            + "purchase may then be recorded twice, see the README).";
+    public static final long REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
+
+    public static final String QUOTA_REQUESTS = "braze.quota.requests.per.window";
+    public static final String QUOTA_REQUESTS_DOC = "The workspace's /users/track rate limit: requests per window "
+            + "(3,000 per 3 s on data-point pricing; check your contract).";
+    public static final int QUOTA_REQUESTS_DEFAULT = 3_000;
+
+    public static final String QUOTA_WINDOW_MS = "braze.quota.window.ms";
+    public static final String QUOTA_WINDOW_MS_DOC = "Length of the /users/track rate-limit window.";
+    public static final long QUOTA_WINDOW_MS_DEFAULT = 3_000;
+
+    public static final String QUOTA_SHARE = "braze.quota.share";
+    public static final String QUOTA_SHARE_DOC = "Fraction of the workspace quota this connector may use (other API "
+            + "clients and Braze's own syncs share it); divided evenly among the tasks. The X-RateLimit-* headers "
+            + "tighten it further at run time.";
+    public static final double QUOTA_SHARE_DEFAULT = 0.8;
+
+    public static final String BACKOFF_INITIAL_MS = "braze.retry.backoff.initial.ms";
+    public static final String BACKOFF_INITIAL_MS_DOC = "First retry delay after a 5xx, timeout or connection error; "
+            + "doubles per attempt, with jitter.";
+    public static final long BACKOFF_INITIAL_MS_DEFAULT = 500;
+
+    public static final String BACKOFF_MAX_MS = "braze.retry.backoff.max.ms";
+    public static final String BACKOFF_MAX_MS_DOC = "Cap on the retry delay.";
+    public static final long BACKOFF_MAX_MS_DEFAULT = 30_000;
+
+    public static final String RETRY_TIMEOUT_MS = "braze.retry.timeout.ms";
+    public static final String RETRY_TIMEOUT_MS_DOC = "How long one request is retried after 5xx/timeouts/connection "
+            + "errors before the task fails (its records stay uncommitted and are redelivered after a restart). "
+            + "Waiting on 429s does not count.";
+    public static final long RETRY_TIMEOUT_MS_DEFAULT = 600_000;
+
+    public static final String BEHAVIOR_ON_ERROR = "behavior.on.error";
+    public static final String BEHAVIOR_ON_ERROR_DOC = "For records that fit no shape or that Braze rejects, when the "
+            + "worker has no dead-letter queue (errors.tolerance=all + errors.deadletterqueue.topic.name): "
+            + "fail the task, log the record's coordinates and skip it, or ignore it. With a dead-letter queue they "
+            + "are always reported there.";
+    public static final String BEHAVIOR_ON_ERROR_DEFAULT = "fail";
+
+    public static final String SUBSCRIPTION_QUOTA_REQUESTS = "braze.subscription.quota.requests.per.window";
+    public static final String SUBSCRIPTION_QUOTA_REQUESTS_DOC = "Rate limit of /v2/subscription/status/set.";
+    public static final int SUBSCRIPTION_QUOTA_REQUESTS_DEFAULT = 5_000;
+
+    public static final String SUBSCRIPTION_QUOTA_WINDOW_MS = "braze.subscription.quota.window.ms";
+    public static final String SUBSCRIPTION_QUOTA_WINDOW_MS_DOC = "Window of the subscription rate limit.";
+    public static final long SUBSCRIPTION_QUOTA_WINDOW_MS_DEFAULT = 60_000;
+
+    public static final String SUBSCRIPTION_MAX_IDS = "braze.subscription.max.ids.per.entry";
+    public static final String SUBSCRIPTION_MAX_IDS_DOC = "Most external_ids/emails/phones in one subscription_groups "
+            + "entry (Braze: 50).";
+    public static final int SUBSCRIPTION_MAX_IDS_DEFAULT = 50;
+
+    public static final String SUBSCRIPTION_MAX_ENTRIES = "braze.subscription.max.entries.per.request";
+    public static final String SUBSCRIPTION_MAX_ENTRIES_DOC = "Most subscription_groups entries in one request. Braze's "
+            + "docs do not state a limit; raise it only if your contract allows.";
+    public static final int SUBSCRIPTION_MAX_ENTRIES_DEFAULT = 10;
+
+    public static final ConfigDef CONFIG_DEF = buildConfigDef();
+
+    private static ConfigDef buildConfigDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(REST_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                REST_URL_DOC, GROUP_CONNECTION, ++order, Width.LONG, "REST URL");
+        def.define(API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, API_KEY_DOC,
+                GROUP_CONNECTION, ++order, Width.LONG, "API key");
+        def.define(ALLOW_INSECURE_HTTP, Type.BOOLEAN, ALLOW_INSECURE_HTTP_DEFAULT, Importance.LOW,
+                ALLOW_INSECURE_HTTP_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Allow http");
+        def.define(CONNECT_TIMEOUT_MS, Type.LONG, CONNECT_TIMEOUT_MS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                CONNECT_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Connect timeout (ms)");
+        def.define(REQUEST_TIMEOUT_MS, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                REQUEST_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Request timeout (ms)");
+
+        order = 0;
+        def.define(TRACK_MAX_OBJECTS, Type.INT, TRACK_MAX_OBJECTS_DEFAULT, Range.between(1, 1000), Importance.MEDIUM,
+                TRACK_MAX_OBJECTS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Objects per request");
+        def.define(TRACK_CAP_MODE, Type.STRING, TRACK_CAP_MODE_DEFAULT, ValidString.in(ObjectCapMode.names()),
+                Importance.MEDIUM, TRACK_CAP_MODE_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Cap mode");
+        def.define(MAX_PAYLOAD_BYTES, Type.INT, MAX_PAYLOAD_BYTES_DEFAULT, Range.atLeast(1024), Importance.LOW,
+                MAX_PAYLOAD_BYTES_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Max payload bytes");
+        def.define(LINGER_MS, Type.LONG, LINGER_MS_DEFAULT, Range.atLeast(0), Importance.LOW, LINGER_MS_DOC,
+                GROUP_BATCHING, ++order, Width.SHORT, "Linger (ms)");
+        def.define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 64), Importance.MEDIUM,
+                MAX_IN_FLIGHT_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Max in-flight requests");
+        def.define(BUFFER_MAX_RECORDS, Type.INT, BUFFER_MAX_RECORDS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                BUFFER_MAX_RECORDS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Buffer size (records)");
+        def.define(PUT_MAX_WAIT_MS, Type.LONG, PUT_MAX_WAIT_MS_DEFAULT, Range.between(0, 60_000), Importance.LOW,
+                PUT_MAX_WAIT_MS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "put() max wait (ms)");
+
+        order = 0;
+        def.define(QUOTA_REQUESTS, Type.INT, QUOTA_REQUESTS_DEFAULT, Range.atLeast(1), Importance.HIGH,
+                QUOTA_REQUESTS_DOC, GROUP_PACING, ++order, Width.SHORT, "Quota (requests/window)");
+        def.define(QUOTA_WINDOW_MS, Type.LONG, QUOTA_WINDOW_MS_DEFAULT, Range.atLeast(1), Importance.HIGH,
+                QUOTA_WINDOW_MS_DOC, GROUP_PACING, ++order, Width.SHORT, "Quota window (ms)");
+        def.define(QUOTA_SHARE, Type.DOUBLE, QUOTA_SHARE_DEFAULT, Range.between(0.001, 1.0), Importance.HIGH,
+                QUOTA_SHARE_DOC, GROUP_PACING, ++order, Width.SHORT, "Quota share");
+
+        order = 0;
+        def.define(BACKOFF_INITIAL_MS, Type.LONG, BACKOFF_INITIAL_MS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                BACKOFF_INITIAL_MS_DOC, GROUP_RETRIES, ++order, Width.SHORT, "Initial backoff (ms)");
+        def.define(BACKOFF_MAX_MS, Type.LONG, BACKOFF_MAX_MS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                BACKOFF_MAX_MS_DOC, GROUP_RETRIES, ++order, Width.SHORT, "Max backoff (ms)");
+        def.define(RETRY_TIMEOUT_MS, Type.LONG, RETRY_TIMEOUT_MS_DEFAULT, Range.atLeast(0), Importance.MEDIUM,
+                RETRY_TIMEOUT_MS_DOC, GROUP_RETRIES, ++order, Width.SHORT, "Retry timeout (ms)");
+        def.define(BEHAVIOR_ON_ERROR, Type.STRING, BEHAVIOR_ON_ERROR_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in(BehaviorOnError.names()), Importance.MEDIUM,
+                BEHAVIOR_ON_ERROR_DOC, GROUP_RETRIES, ++order, Width.SHORT, "Behavior on error");
+
+        order = 0;
+        def.define(SUBSCRIPTION_QUOTA_REQUESTS, Type.INT, SUBSCRIPTION_QUOTA_REQUESTS_DEFAULT, Range.atLeast(1),
+                Importance.LOW, SUBSCRIPTION_QUOTA_REQUESTS_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT,
+                "Subscription quota");
+        def.define(SUBSCRIPTION_QUOTA_WINDOW_MS, Type.LONG, SUBSCRIPTION_QUOTA_WINDOW_MS_DEFAULT, Range.atLeast(1),
+                Importance.LOW, SUBSCRIPTION_QUOTA_WINDOW_MS_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT,
+                "Subscription quota window (ms)");
+        def.define(SUBSCRIPTION_MAX_IDS, Type.INT, SUBSCRIPTION_MAX_IDS_DEFAULT, Range.between(1, 50), Importance.LOW,
+                SUBSCRIPTION_MAX_IDS_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT, "Ids per entry");
+        def.define(SUBSCRIPTION_MAX_ENTRIES, Type.INT, SUBSCRIPTION_MAX_ENTRIES_DEFAULT, Range.atLeast(1),
+                Importance.LOW, SUBSCRIPTION_MAX_ENTRIES_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT,
+                "Entries per request");
+        return def;
+    }
+
+    public BrazeSinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
+        URI url = restUrl();
+        if (!"https".equalsIgnoreCase(url.getScheme()) && !("http".equalsIgnoreCase(url.getScheme()) && allowInsecureHttp())) {
+            throw new ConfigException(REST_URL, getString(REST_URL), insecureUrlReason());
+        }
+        if (backoffMax().compareTo(backoffInitial()) < 0) {
+            throw new ConfigException(BACKOFF_MAX_MS, getLong(BACKOFF_MAX_MS),
+                    "must be at least " + BACKOFF_INITIAL_MS + " (" + getLong(BACKOFF_INITIAL_MS) + ")");
+        }
+    }
+
+    static String insecureUrlReason() {
+        return "must be an https:// URL (set " + ALLOW_INSECURE_HTTP + "=true only for a local simulator)";
+    }
+
+    /** Parses the URL, failing with the key and value named. */
+    public static URI parseUrl(String value) {
+        try {
+            URI uri = URI.create(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigException(REST_URL, value, "must be an absolute URL like https://rest.iad-01.braze.com");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(REST_URL, value, "not a valid URL: " + e.getMessage());
+        }
+    }
+
+    public URI restUrl() {
+        return parseUrl(getString(REST_URL));
+    }
+
+    public boolean allowInsecureHttp() {
+        return getBoolean(ALLOW_INSECURE_HTTP);
+    }
+
+    public Password apiKey() {
+        return getPassword(API_KEY);
+    }
+
+    public int trackMaxObjects() {
+        return getInt(TRACK_MAX_OBJECTS);
+    }
+
+    public ObjectCapMode capMode() {
+        return ObjectCapMode.parse(getString(TRACK_CAP_MODE));
+    }
+
+    public int maxPayloadBytes() {
+        return getInt(MAX_PAYLOAD_BYTES);
+    }
+
+    public Duration linger() {
+        return Duration.ofMillis(getLong(LINGER_MS));
+    }
+
+    public int maxInFlight() {
+        return getInt(MAX_IN_FLIGHT);
+    }
+
+    public int bufferMaxRecords() {
+        return getInt(BUFFER_MAX_RECORDS);
+    }
+
+    public Duration putMaxWait() {
+        return Duration.ofMillis(getLong(PUT_MAX_WAIT_MS));
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(getLong(CONNECT_TIMEOUT_MS));
+    }
+
+    public Duration requestTimeout() {
+        return Duration.ofMillis(getLong(REQUEST_TIMEOUT_MS));
+    }
+
+    public int quotaRequests() {
+        return getInt(QUOTA_REQUESTS);
+    }
+
+    public Duration quotaWindow() {
+        return Duration.ofMillis(getLong(QUOTA_WINDOW_MS));
+    }
+
+    public double quotaShare() {
+        return getDouble(QUOTA_SHARE);
+    }
+
+    public Duration backoffInitial() {
+        return Duration.ofMillis(getLong(BACKOFF_INITIAL_MS));
+    }
+
+    public Duration backoffMax() {
+        return Duration.ofMillis(getLong(BACKOFF_MAX_MS));
+    }
+
+    public Duration retryTimeout() {
+        return Duration.ofMillis(getLong(RETRY_TIMEOUT_MS));
+    }
+
+    public BehaviorOnError behaviorOnError() {
+        return BehaviorOnError.parse(getString(BEHAVIOR_ON_ERROR));
+    }
+
+    public int subscriptionQuotaRequests() {
+        return getInt(SUBSCRIPTION_QUOTA_REQUESTS);
+    }
+
+    public Duration subscriptionQuotaWindow() {
+        return Duration.ofMillis(getLong(SUBSCRIPTION_QUOTA_WINDOW_MS));
+    }
+
+    public int subscriptionMaxIdsPerEntry() {
+        return getInt(SUBSCRIPTION_MAX_IDS);
+    }
+
+    public int subscriptionMaxEntriesPerRequest() {
+        return getInt(SUBSCRIPTION_MAX_ENTRIES);
+    }
+}

@@ -1,0 +1,483 @@
+package io.ticketstream.connect.braze.delivery;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ticketstream.connect.braze.batch.BrazeRequest;
+import io.ticketstream.connect.braze.batch.PendingRecord;
+import io.ticketstream.connect.braze.batch.RecordBuffer;
+import io.ticketstream.connect.braze.batch.TrackRequest;
+import io.ticketstream.connect.braze.config.BrazeSinkConfig;
+import io.ticketstream.connect.braze.http.BrazeTransport;
+import io.ticketstream.connect.braze.http.HttpResult;
+import io.ticketstream.connect.braze.http.Json;
+import io.ticketstream.connect.braze.metrics.BrazeSinkTaskMetrics;
+import io.ticketstream.connect.braze.pacing.Endpoint;
+import io.ticketstream.connect.braze.pacing.RateLimitHeaders;
+import io.ticketstream.connect.braze.pacing.RequestPacer;
+
+/**
+ * Delivers buffered records to Braze on the task's own sender threads, so put() never blocks on HTTP or on
+ * rate limits. Each sender takes a request from the {@link RecordBuffer} (users locked while in flight), waits
+ * for its endpoint's {@link RequestPacer}, sends, retries 5xx/timeouts with backoff, waits out 429s, bisects
+ * 400s, reports rejected records, and marks delivered ones in the {@link OffsetTracker}.
+ *
+ * <p>A fatal error (401/403/404, retry timeout, behavior.on.error=fail) is remembered and stops the senders;
+ * the task rethrows it on its next put(), and what was not delivered stays uncommitted.
+ */
+public final class DeliveryEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+    private static final int MAX_ERROR_TEXT = 300;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final RecordBuffer buffer;
+    private final OffsetTracker offsets;
+    private final Map<Endpoint, RequestPacer> pacers;
+    private final BrazeTransport transport;
+    private final ErrorRouter errors;
+    private final BrazeSinkTaskMetrics metrics;
+    private final RetryBackoff backoff;
+    private final LongSupplier clock;
+    private final long lingerMillis;
+    private final long retryTimeoutMillis;
+    private final int bufferMaxRecords;
+    private final int senderCount;
+    private final String name;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicReference<ConnectException> failure = new AtomicReference<>();
+    private final List<Thread> senders = new ArrayList<>();
+    private volatile boolean flushing;
+
+    public DeliveryEngine(BrazeSinkConfig config, int taskCount, BrazeTransport transport, ErrorRouter errors,
+                          OffsetTracker offsets, BrazeSinkTaskMetrics metrics, LongSupplier clock, String name) {
+        this.buffer = new RecordBuffer(config.trackMaxObjects(), config.capMode(), config.maxPayloadBytes(),
+                config.subscriptionMaxIdsPerEntry(), config.subscriptionMaxEntriesPerRequest());
+        this.pacers = new EnumMap<>(Endpoint.class);
+        pacers.put(Endpoint.TRACK, new RequestPacer(config.quotaRequests(), config.quotaWindow(), config.quotaShare(),
+                taskCount, config.maxInFlight()));
+        pacers.put(Endpoint.SUBSCRIPTION, new RequestPacer(config.subscriptionQuotaRequests(),
+                config.subscriptionQuotaWindow(), config.quotaShare(), taskCount, config.maxInFlight()));
+        this.transport = transport;
+        this.errors = errors;
+        this.offsets = offsets;
+        this.metrics = metrics;
+        this.backoff = new RetryBackoff(config.backoffInitial(), config.backoffMax());
+        this.clock = clock;
+        this.lingerMillis = config.linger().toMillis();
+        this.retryTimeoutMillis = config.retryTimeout().toMillis();
+        this.bufferMaxRecords = config.bufferMaxRecords();
+        this.senderCount = config.maxInFlight();
+        this.name = name;
+        metrics.gauges(this::mergedUpdates, this::buffered);
+    }
+
+    public void start() {
+        for (int i = 0; i < senderCount; i++) {
+            Thread sender = new Thread(this::runSender, "braze-sender-" + name + "-" + i);
+            sender.setDaemon(true);
+            senders.add(sender);
+            sender.start();
+        }
+        log.info("Braze delivery started for {} with {} sender threads to {}; track pacing {} requests per window",
+                name, senderCount, transport.describeTarget(), pacers.get(Endpoint.TRACK).permitsPerWindow());
+    }
+
+    /** The remembered fatal error, or null. */
+    public ConnectException failure() {
+        return failure.get();
+    }
+
+    /**
+     * Waits until {@code count} more records fit in the buffer (an empty buffer takes any number), at most
+     * {@code maxWait}. Returns false when they still do not fit: the caller asks Connect to redeliver.
+     */
+    public boolean awaitCapacity(int count, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        lock.lock();
+        try {
+            while (buffer.size() > 0 && buffer.size() + count > bufferMaxRecords && failure.get() == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void enqueue(List<PendingRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            records.forEach(buffer::add);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends what is buffered without waiting for the linger time (end of a benchmark or test backlog). */
+    public void flushWithoutLinger(boolean on) {
+        flushing = on;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Map<TopicPartition, OffsetAndMetadata> committableOffsets() {
+        return offsets.committable();
+    }
+
+    /** Partitions revoked from this task: drop their buffered records (their new owner reads them again). */
+    public void dropPartitions(Collection<TopicPartition> partitions) {
+        lock.lock();
+        try {
+            buffer.removePartitions(partitions);
+            offsets.forget(partitions);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int buffered() {
+        lock.lock();
+        try {
+            return buffer.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long mergedUpdates() {
+        lock.lock();
+        try {
+            return buffer.mergedUpdates();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Thread sender : senders) {
+            sender.interrupt();
+        }
+        for (Thread sender : senders) {
+            try {
+                sender.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        transport.close();
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0 && failure.get() == null;
+    }
+
+    private void fail(ConnectException error) {
+        if (failure.compareAndSet(null, error)) {
+            log.error("Braze delivery for {} failed; the task fails on its next put(): {}", name, error.getMessage());
+        }
+        stopping.countDown();
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runSender() {
+        while (running()) {
+            BrazeRequest request;
+            try {
+                request = nextRequest();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (request == null) {
+                return;
+            }
+            try {
+                deliver(request);
+            } catch (InterruptedException e) {
+                return; // stopping: undelivered records stay uncommitted
+            } catch (ConnectException e) {
+                fail(e);
+            } catch (RuntimeException e) {
+                fail(new ConnectException("Unexpected error delivering to Braze: " + e, e));
+            } finally {
+                lock.lock();
+                try {
+                    buffer.release(request);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Blocks until a request is worth sending (full, lingered long enough, or flushing), or stop. */
+    private BrazeRequest nextRequest() throws InterruptedException {
+        lock.lock();
+        try {
+            while (running()) {
+                long now = clock.getAsLong();
+                long oldest = buffer.oldestEnqueuedAt();
+                boolean lingered = flushing || (oldest >= 0 && now - oldest >= lingerMillis);
+                if (buffer.trackSize() > 0 && (lingered || buffer.trackWouldBeFull())) {
+                    TrackRequest track = buffer.nextTrackRequest();
+                    if (track != null) {
+                        return track;
+                    }
+                }
+                if (buffer.subscriptionSize() > 0 && (lingered || buffer.subscriptionWouldBeFull())) {
+                    BrazeRequest subscription = buffer.nextSubscriptionRequest();
+                    if (subscription != null) {
+                        return subscription;
+                    }
+                }
+                if (oldest >= 0 && !lingered) {
+                    changed.await(Math.max(1, oldest + lingerMillis - now), TimeUnit.MILLISECONDS);
+                } else {
+                    // empty, or everything left belongs to users in flight: a release or new records will signal
+                    changed.await();
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void deliver(BrazeRequest first) throws InterruptedException {
+        Deque<BrazeRequest> work = new ArrayDeque<>();
+        work.add(first);
+        while (!work.isEmpty()) {
+            BrazeRequest request = work.pollFirst();
+            HttpResult result = send(request);
+            int status = result.status();
+            if (status >= 200 && status < 300) {
+                completed(request, result);
+            } else if (status == 400 || status == 413) {
+                if (request.objectCount() > 1) {
+                    // bisect: the halves go first, in order, so one user's records keep their order
+                    List<BrazeRequest> halves = request.split();
+                    work.addFirst(halves.get(1));
+                    work.addFirst(halves.get(0));
+                    log.info("Braze answered {} to a request of {} objects; splitting it to isolate the rejected ones",
+                            status, request.objectCount());
+                } else {
+                    rejected(request.records(), "Braze answered " + status + " to " + request.path()
+                            + " for a request holding only this record: " + brazeMessage(result));
+                }
+            } else {
+                throw fatal(request, result);
+            }
+        }
+    }
+
+    private void completed(BrazeRequest request, HttpResult result) {
+        Set<PendingRecord> failed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        JsonNode body = parse(result);
+        JsonNode errorsNode = body == null ? null : body.get("errors");
+        if (errorsNode != null && errorsNode.isArray()) {
+            for (JsonNode error : errorsNode) {
+                String array = error.path("input_array").asText(null);
+                int index = error.path("index").asInt(-1);
+                String type = error.path("type").asText("unknown");
+                List<PendingRecord> records = request.recordsAt(array, index);
+                if (records.isEmpty()) {
+                    log.warn("Braze reported an error ({}) for {}[{}], which is not in the request; ignoring it",
+                            type, array, index);
+                    continue;
+                }
+                for (PendingRecord record : records) {
+                    if (failed.add(record)) {
+                        reject(record, "Braze rejected the " + record.object().type().wireName() + " object ("
+                                + array + "[" + index + "], error: " + truncate(type) + ")");
+                    }
+                }
+            }
+        }
+        for (PendingRecord record : request.records()) {
+            if (!failed.contains(record)) {
+                offsets.markDone(record.partition(), record.offset());
+            }
+        }
+    }
+
+    private void rejected(List<PendingRecord> records, String reason) {
+        for (PendingRecord record : records) {
+            reject(record, reason);
+        }
+    }
+
+    private void reject(PendingRecord record, String reason) {
+        errors.report(record.record(), record.coordinates(), new BrazeRejectedException(reason));
+        metrics.reported(record.object().type());
+        offsets.markDone(record.partition(), record.offset());
+    }
+
+    /**
+     * Sends until Braze answers something other than 429 or 5xx; waits out rate limits and retries 5xx,
+     * timeouts and connection errors with backoff until the retry timeout.
+     */
+    private HttpResult send(BrazeRequest request) throws InterruptedException {
+        RequestPacer pacer = pacers.get(request.endpoint());
+        byte[] body = request.body();
+        long firstFailureAt = -1;
+        int attempt = 0;
+        while (true) {
+            awaitPermit(pacer);
+            countRequest(request);
+            long started = clock.getAsLong();
+            HttpResult result;
+            try {
+                result = transport.post(request.path(), body);
+            } catch (IOException e) {
+                long now = clock.getAsLong();
+                pacer.onNoResponse();
+                metrics.transportError(now - started);
+                firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
+                checkRetryTimeout(request, firstFailureAt, now, "no response (" + e + ")");
+                pause(backoff.delayMillis(attempt++));
+                metrics.retry();
+                continue;
+            }
+            long now = clock.getAsLong();
+            int status = result.status();
+            metrics.response(status, now - started);
+            if (status == 429) {
+                long retryAfter = RateLimitHeaders.retryAfterMillis(result, now);
+                long reset = RateLimitHeaders.resetEpochSeconds(result);
+                pacer.onRateLimited(now, retryAfter, reset);
+                log.debug("429 from {}: retry after {} ms, reset {}", request.path(), retryAfter, reset);
+                continue; // not a failure: the pacer waits; the retry timeout does not run
+            }
+            pacer.onResponse(now, RateLimitHeaders.remaining(result), RateLimitHeaders.resetEpochSeconds(result));
+            if (status >= 500) {
+                firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
+                checkRetryTimeout(request, firstFailureAt, now, "HTTP " + status + " " + brazeMessage(result));
+                pause(backoff.delayMillis(attempt++));
+                metrics.retry();
+                continue;
+            }
+            return result;
+        }
+    }
+
+    private void countRequest(BrazeRequest request) {
+        if (request instanceof TrackRequest track) {
+            metrics.trackRequest(track.attributes().size(), track.events().size(), track.purchases().size());
+        } else {
+            metrics.subscriptionRequest(request.objectCount());
+        }
+    }
+
+    private void checkRetryTimeout(BrazeRequest request, long firstFailureAt, long now, String lastError) {
+        if (now - firstFailureAt >= retryTimeoutMillis) {
+            throw new ConnectException("Braze at " + transport.describeTarget() + request.path() + " kept failing for "
+                    + (now - firstFailureAt) + " ms (" + BrazeSinkConfig.RETRY_TIMEOUT_MS + "=" + retryTimeoutMillis
+                    + "); last error: " + lastError + ". Undelivered records stay uncommitted and are retried "
+                    + "after the task restarts.");
+        }
+    }
+
+    private void awaitPermit(RequestPacer pacer) throws InterruptedException {
+        long wait;
+        while ((wait = pacer.tryAcquire(clock.getAsLong())) > 0) {
+            metrics.throttled(wait);
+            pause(wait);
+        }
+    }
+
+    /** Sleeps on the stop latch, so stop() ends every wait at once. */
+    private void pause(long millis) throws InterruptedException {
+        if (stopping.await(millis, TimeUnit.MILLISECONDS) || failure.get() != null) {
+            throw new InterruptedException("stopping");
+        }
+    }
+
+    private ConnectException fatal(BrazeRequest request, HttpResult result) {
+        String target = transport.describeTarget();
+        String what = switch (result.status()) {
+            case 401 -> "Braze rejected the API key (401 Unauthorized) at " + target + ": the key in "
+                    + BrazeSinkConfig.API_KEY + " is wrong or revoked, or the workspace lives on another REST instance "
+                    + "(set " + BrazeSinkConfig.REST_URL + " to your workspace's instance, e.g. https://rest.iad-01.braze.com)";
+            case 403 -> "Braze refused " + request.path() + " (403 Forbidden) at " + target + ": the API key lacks the "
+                    + (request.endpoint() == Endpoint.TRACK ? "users.track" : "subscription.status.set")
+                    + " permission, or the plan does not include this endpoint; grant it in Braze's API key settings";
+            case 404 -> "Braze answered 404 Not Found for " + target + request.path() + ": "
+                    + BrazeSinkConfig.REST_URL + " must be the base URL of the REST instance, with no path";
+            default -> "Braze answered " + result.status() + " to " + target + request.path()
+                    + " (all 4xx but 429 are fatal per Braze)";
+        };
+        return new ConnectException(what + ". Braze said: " + brazeMessage(result));
+    }
+
+    private static JsonNode parse(HttpResult result) {
+        try {
+            return result.body().length == 0 ? null : Json.MAPPER.readTree(result.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String brazeMessage(HttpResult result) {
+        JsonNode body = parse(result);
+        if (body != null && body.hasNonNull("message")) {
+            return truncate(body.get("message").asText());
+        }
+        return truncate(result.bodyText());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
+    }
+}
