@@ -89,7 +89,7 @@ public final class OrderRows {
             return; // a delete needs only its ids: the before image may hold keys only
         }
         switch (row.mapping()) {
-            case ORDERS -> header(row).build();
+            case ORDERS -> header(row);
             case TICKETS -> ticket(row);
             case PAYMENTS -> payment(row);
             default -> throw new JoinDataException("order join received a row of mapping '" + row.mapping()

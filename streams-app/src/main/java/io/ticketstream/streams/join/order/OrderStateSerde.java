@@ -66,7 +66,9 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 if (format != FORMAT_V1) {
                     throw new SerializationException("Unknown order state format " + format);
                 }
-                Long saleCommitTs = in.readBoolean() ? in.readLong() : skipLong(in);
+                boolean saleEmitted = in.readBoolean();
+                long saleTs = in.readLong();
+                Long saleCommitTs = saleEmitted ? Long.valueOf(saleTs) : null;
                 boolean reversal = in.readBoolean();
                 NormalizedRow order = readRow(in, topic);
                 Map<Long, NormalizedRow> tickets = readRows(in, topic);
@@ -76,11 +78,6 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 throw new SerializationException("Cannot deserialise order state", e);
             }
         };
-    }
-
-    private static Long skipLong(DataInputStream in) throws IOException {
-        in.readLong();
-        return null;
     }
 
     private void writeRows(DataOutputStream out, String topic, Map<Long, NormalizedRow> rows) throws IOException {

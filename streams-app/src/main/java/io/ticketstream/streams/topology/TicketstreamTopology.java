@@ -1,0 +1,37 @@
+package io.ticketstream.streams.topology;
+
+import io.ticketstream.streams.join.JoinSerdes;
+import io.ticketstream.streams.join.JoinTopics;
+import io.ticketstream.streams.normalize.MappingCatalog;
+import io.ticketstream.streams.normalize.NormalizeStage;
+import io.ticketstream.streams.normalize.NormalizedRow;
+import io.ticketstream.streams.normalize.NormalizedRowSerde;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The whole ticketstream topology: raw Debezium topics -> normalisation -> joins -> canonical topics.
+ * Built here and only here, so the application's main, the tests and the benchmark run the same thing.
+ */
+public final class TicketstreamTopology {
+
+    private TicketstreamTopology() {
+    }
+
+    /**
+     * The topology from explicit parts.
+     *
+     * @param rawTopicByMapping mapping name (orders, tickets, payments, customers, attractions, venues,
+     *                          performances) to its raw CDC topic
+     */
+    public static void build(StreamsBuilder builder, MappingCatalog mappings, Map<String, String> rawTopicByMapping,
+                             String dlqTopic, JoinTopics canonicalTopics, Duration saleGrace) {
+        Map<String, KStream<String, NormalizedRow>> rows = new NormalizeStage(mappings, dlqTopic)
+                .attach(builder, rawTopicByMapping);
+        new JoinStage(new JoinSerdes(new NormalizedRowSerde()), canonicalTopics, saleGrace).attach(rows);
+    }
+}

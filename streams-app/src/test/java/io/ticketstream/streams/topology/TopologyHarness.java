@@ -1,0 +1,110 @@
+package io.ticketstream.streams.topology;
+
+import io.ticketstream.schemas.Customer;
+import io.ticketstream.schemas.CustomerChange;
+import io.ticketstream.schemas.Order;
+import io.ticketstream.schemas.Performance;
+import io.ticketstream.schemas.TicketSale;
+import io.ticketstream.schemas.catalog.CanonicalTopics;
+import io.ticketstream.schemas.serde.CanonicalSerdes;
+import io.ticketstream.streams.dlq.DeadLetterQueue;
+import io.ticketstream.streams.join.JoinTopics;
+import io.ticketstream.streams.normalize.MappingCatalog;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The production topology in a {@link TopologyTestDriver}: raw Debezium JSON in, canonical records out,
+ * read as LISTS so duplicates and intermediate versions stay visible.
+ */
+public final class TopologyHarness implements AutoCloseable {
+
+    public static final JoinTopics TOPICS = new JoinTopics(CanonicalTopics.CUSTOMER, CanonicalTopics.CUSTOMER_CHANGE,
+            CanonicalTopics.PERFORMANCE, CanonicalTopics.ORDER, CanonicalTopics.TICKET_SALE);
+    public static final String DLQ = CanonicalTopics.STREAMS_DLQ;
+
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
+    private final TestOutputTopic<String, Customer> customers;
+    private final TestOutputTopic<String, CustomerChange> customerChanges;
+    private final TestOutputTopic<String, Performance> performances;
+    private final TestOutputTopic<String, Order> orders;
+    private final TestOutputTopic<String, TicketSale> sales;
+    private final TestOutputTopic<byte[], byte[]> dlq;
+
+    public TopologyHarness(Duration saleGrace) {
+        StreamsBuilder builder = new StreamsBuilder();
+        TicketstreamTopology.build(builder, MappingCatalog.loadDefault(), RawCdc.RAW_TOPICS, DLQ, TOPICS, saleGrace);
+        driver = new TopologyTestDriver(builder.build(), properties(), Instant.ofEpochMilli(0));
+        RawCdc.RAW_TOPICS.values().forEach(topic -> inputs.put(topic,
+                driver.createInputTopic(topic, new StringSerializer(), new StringSerializer())));
+        customers = output(TOPICS.customer(), CanonicalSerdes.customer());
+        customerChanges = output(TOPICS.customerChange(), CanonicalSerdes.customerChange());
+        performances = output(TOPICS.performance(), CanonicalSerdes.performance());
+        orders = output(TOPICS.order(), CanonicalSerdes.order());
+        sales = output(TOPICS.ticketSale(), CanonicalSerdes.ticketSale());
+        dlq = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Streams settings as the application uses them for the join semantics (DLQ handlers included). */
+    public static Properties properties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticketstream-ttd");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd-state").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        props.putAll(DeadLetterQueue.streamsConfig(DLQ));
+        return props;
+    }
+
+    private <T> TestOutputTopic<String, T> output(String topic, Serde<T> serde) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), serde.deserializer());
+    }
+
+    /** Pipes raw events in order; the record timestamp is irrelevant (commit time comes from source.ts_ms). */
+    public TopologyHarness pipe(RawCdc.Event... events) {
+        for (RawCdc.Event event : events) {
+            inputs.get(event.topic()).pipeInput(event.key(), event.value(), event.commitTs());
+        }
+        return this;
+    }
+
+    public List<KeyValue<String, Customer>> customers() { return customers.readKeyValuesToList(); }
+
+    public List<KeyValue<String, CustomerChange>> customerChanges() { return customerChanges.readKeyValuesToList(); }
+
+    public List<KeyValue<String, Performance>> performances() { return performances.readKeyValuesToList(); }
+
+    public List<KeyValue<String, Order>> orders() { return orders.readKeyValuesToList(); }
+
+    public List<KeyValue<String, TicketSale>> sales() { return sales.readKeyValuesToList(); }
+
+    public List<TestRecord<byte[], byte[]>> dlq() { return dlq.readRecordsToList(); }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
