@@ -60,7 +60,9 @@ final class FixedWindowRateLimiter {
         } else {
             counts[1]++;
         }
-        return decision(allowed, window, now);
+        Decision decision = decision(allowed, window, now);
+        // A forced 429 stands for other clients of the workspace having used the budget up.
+        return forceReject ? new Decision(false, limit, 0, decision.resetEpochSecond(), decision.retryAfterSeconds()) : decision;
     }
 
     /** The current state without counting a request (for 401/403/404 responses, which still carry the headers). */
