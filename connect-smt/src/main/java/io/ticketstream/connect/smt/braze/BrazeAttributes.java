@@ -4,11 +4,11 @@ import static org.apache.kafka.connect.transforms.util.Requirements.requireMap;
 import static org.apache.kafka.connect.transforms.util.Requirements.requireStruct;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -129,9 +129,9 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
             throw new ConfigException(ConfigName.ATTRIBUTES, "", "list at least one attribute to send");
         }
         // email and phone are also standard attributes: writable unless they name the user.
-        Set<String> reserved = new HashSet<>(Set.of(BrazeObject.TYPE, BrazeObject.SUBSCRIPTION_GROUPS,
-                BrazeObject.UNSET, BrazeObject.UPDATE_EXISTING_ONLY, "external_id", "user_alias", "braze_id",
-                identifier.key()));
+        Set<String> reserved = new TreeSet<>(List.of(BrazeObject.TYPE, BrazeObject.SUBSCRIPTION_GROUPS,
+                BrazeObject.UNSET, BrazeObject.UPDATE_EXISTING_ONLY, "external_id", "user_alias", "braze_id"));
+        reserved.add(identifier.key());
         List<FieldMapping> mappings = FieldMapping.parseAll(ConfigName.ATTRIBUTES, entries, reserved);
         attributes = new MappedFields(mappings, StandardAttribute::renderingOf);
         standard = mappings.stream().map(m -> StandardAttribute.of(m.target())).toArray(StandardAttribute[]::new);
