@@ -141,7 +141,7 @@ public final class ConnectClient {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ConnectUnreachableException("cannot reach Connect REST at " + base + " (" + method + " " + path + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() + " (connection refused or timed out)" : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectUnreachableException("interrupted while calling " + method + " " + path, e);

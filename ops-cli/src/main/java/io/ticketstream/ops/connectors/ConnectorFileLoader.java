@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  *   <li>{@code {"name": "x", "config": {...}}} — the body of {@code POST /connectors};</li>
  *   <li>a flat config map with a {@code name} key — the body of {@code PUT /connectors/x/config}.</li>
  * </ul>
+ * A folder laid out per environment ({@code base/} + {@code env/}, see connectors/README.md) is read with
+ * {@link #load(Path, String)} and an environment name.
  * Values are kept verbatim as strings: {@code ${env:..}} / {@code ${file:..}} references are NEVER resolved here,
  * the worker's config providers do that, so secrets never pass through this tool.
  */
@@ -25,6 +27,10 @@ public final class ConnectorFileLoader {
 
     /** Every connector in a file, or in every {@code *.json} file directly inside a folder (sorted by file name). */
     public List<ConnectorDefinition> load(Path fileOrDir) {
+        if (Files.isDirectory(fileOrDir) && EnvironmentOverlays.isLayoutRoot(fileOrDir)) {
+            throw new ConnectorFileException(fileOrDir, "holds per-environment connectors: choose one with --env (known: "
+                    + EnvironmentOverlays.environments(fileOrDir) + ")");
+        }
         if (Files.isDirectory(fileOrDir)) {
             List<ConnectorDefinition> all = new ArrayList<>();
             for (Path file : jsonFiles(fileOrDir)) {
