@@ -60,13 +60,12 @@ public final class OrderJoinProcessor implements Processor<String, NormalizedRow
     }
 
     private boolean applyOrder(String orderId, NormalizedRow row, OrderState state, long timestamp) {
-        NormalizedRow current = state.order();
-        boolean stale = current != null && row.commitTs() < current.commitTs();
+        boolean stale = row.commitTs() < state.orderCommitTs();
         if (row.isDelete()) {
-            if (current == null || stale) {
+            if (state.order() == null || stale) {
                 return false;
             }
-            state.order(null);
+            state.orderDeleted(row.commitTs());
             forward(orderId, OrderEffect.tombstone(), timestamp);
             return true;
         }
@@ -74,7 +73,8 @@ public final class OrderJoinProcessor implements Processor<String, NormalizedRow
             state.order(row);
         }
         if (state.order() == null) {
-            // A stale upsert arriving after the order was deleted: the order is gone; only its facts may count.
+            // A replayed upsert older than the order's delete: the order stays deleted, and since the
+            // sale flags survived the delete, a replayed PAID sells nothing twice either.
             return false;
         }
         Order order = OrderAssembler.assemble(state);

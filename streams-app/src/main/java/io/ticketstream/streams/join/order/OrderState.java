@@ -21,14 +21,16 @@ public final class OrderState {
     private final Map<Long, NormalizedRow> payments;
     private Long saleCommitTs;
     private boolean reversalEmitted;
+    private long orderDeletedAt;
 
     public OrderState() {
-        this(null, new TreeMap<>(), new TreeMap<>(), null, false);
+        this(null, new TreeMap<>(), new TreeMap<>(), null, false, Long.MIN_VALUE);
     }
 
     OrderState(NormalizedRow order, Map<Long, NormalizedRow> tickets, Map<Long, NormalizedRow> payments,
-               Long saleCommitTs, boolean reversalEmitted) {
+               Long saleCommitTs, boolean reversalEmitted, long orderDeletedAt) {
         this.order = order;
+        this.orderDeletedAt = orderDeletedAt;
         // Sorted by id so the Order's ticket list has a stable order whatever the arrival order was.
         this.tickets = new TreeMap<>(tickets);
         this.payments = new TreeMap<>(payments);
@@ -39,6 +41,19 @@ public final class OrderState {
     public NormalizedRow order() { return order; }
 
     public void order(NormalizedRow order) { this.order = order; }
+
+    /**
+     * Commit time of the order row currently in force: the order row's, or the delete's once deleted
+     * ({@link Long#MIN_VALUE} when neither was seen). Rows committed before it are replays.
+     */
+    public long orderCommitTs() { return order != null ? order.commitTs() : orderDeletedAt; }
+
+    public void orderDeleted(long commitTs) {
+        this.order = null;
+        this.orderDeletedAt = commitTs;
+    }
+
+    long orderDeletedAt() { return orderDeletedAt; }
 
     public Map<Long, NormalizedRow> tickets() { return tickets; }
 

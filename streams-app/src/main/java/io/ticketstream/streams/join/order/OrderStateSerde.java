@@ -43,6 +43,7 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 out.writeBoolean(state.saleEmitted());
                 out.writeLong(state.saleEmitted() ? state.saleCommitTs() : 0L);
                 out.writeBoolean(state.reversalEmitted());
+                out.writeLong(state.orderDeletedAt());
                 writeRow(out, topic, state.order());
                 writeRows(out, topic, state.tickets());
                 writeRows(out, topic, state.payments());
@@ -70,10 +71,11 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 long saleTs = in.readLong();
                 Long saleCommitTs = saleEmitted ? Long.valueOf(saleTs) : null;
                 boolean reversal = in.readBoolean();
+                long orderDeletedAt = in.readLong();
                 NormalizedRow order = readRow(in, topic);
                 Map<Long, NormalizedRow> tickets = readRows(in, topic);
                 Map<Long, NormalizedRow> payments = readRows(in, topic);
-                return new OrderState(order, tickets, payments, saleCommitTs, reversal);
+                return new OrderState(order, tickets, payments, saleCommitTs, reversal, orderDeletedAt);
             } catch (IOException e) {
                 throw new SerializationException("Cannot deserialise order state", e);
             }
