@@ -110,7 +110,7 @@ final class RowMapper {
     }
 
     private NormalizationException error(ErrorKind kind, FieldMapping field, String reason) {
-        String name = field.source().equals(field.target()) ? field.target() : field.target() + " (source " + field.source() + ")";
-        return new NormalizationException(kind, mapping.name(), name, reason);
+        String where = field.source().equals(field.target()) ? "" : "source path " + field.source() + ": ";
+        return new NormalizationException(kind, mapping.name(), field.target(), where + reason);
     }
 }
