@@ -1,0 +1,29 @@
+#!/bin/bash
+# One-shot: creates the raw CDC, canonical and DLQ topics (auto-creation is off, as in production).
+set -euo pipefail
+BOOTSTRAP="${BOOTSTRAP:-kafka:19092}"
+PARTITIONS="${PARTITIONS:-3}"
+TOPICS_BIN=/opt/kafka/bin/kafka-topics.sh
+
+until "$TOPICS_BIN" --bootstrap-server "$BOOTSTRAP" --list >/dev/null 2>&1; do
+  echo "create-topics: waiting for $BOOTSTRAP"; sleep 2
+done
+
+create() { # name [extra --config args...]
+  local name="$1"; shift
+  "$TOPICS_BIN" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$name" \
+    --partitions "$PARTITIONS" --replication-factor 1 "$@"
+  echo "create-topics: $name"
+}
+
+for t in sqlserver.ticketing.dbo.orders sqlserver.ticketing.dbo.tickets sqlserver.ticketing.dbo.payments \
+         mongo.crm.customers aurora.catalog.attractions aurora.catalog.venues aurora.catalog.performances; do
+  create "$t"
+done
+# Canonical entities are keyed state: compacted. Facts (ticket sales) and deltas are append-only.
+for t in ticketing.customer.v1 ticketing.performance.v1 ticketing.order.v1; do
+  create "$t" --config cleanup.policy=compact
+done
+for t in ticketing.ticket-sale.v1 ticketing.customer-change.v1 ticketing.streams.dlq; do
+  create "$t"
+done

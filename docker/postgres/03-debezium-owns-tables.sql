@@ -1,0 +1,9 @@
+-- Runs after 02-aurora-catalog-cdc.sql (mounted from connectors/sql): Debezium's publication.autocreate.mode=filtered
+-- creates a publication for the listed tables, which PostgreSQL only lets the tables' owner do.
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'catalog' LOOP
+    EXECUTE format('ALTER TABLE catalog.%I OWNER TO debezium_cdc', t.tablename);
+  END LOOP;
+END $$;
