@@ -1,5 +1,6 @@
 package io.ticketstream.streams.topology;
 
+import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.join.JoinSerdes;
 import io.ticketstream.streams.join.JoinTopics;
 import io.ticketstream.streams.normalize.MappingCatalog;
@@ -20,6 +21,24 @@ import java.util.Map;
 public final class TicketstreamTopology {
 
     private TicketstreamTopology() {
+    }
+
+    /** What the application's main runs. */
+    public static Topology build(AppConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, config);
+        return builder.build();
+    }
+
+    /** Adds exactly the production topology to {@code builder} (tests, benchmarks). */
+    public static void build(StreamsBuilder builder, AppConfig config) {
+        build(builder, config.mappings(), config.rawTopics(), config.dlqTopic(), topicsOf(config), config.saleGrace());
+    }
+
+    /** The canonical topics an {@link AppConfig} names. */
+    public static JoinTopics topicsOf(AppConfig config) {
+        return new JoinTopics(config.customerTopic(), config.customerChangeTopic(), config.performanceTopic(),
+                config.orderTopic(), config.ticketSaleTopic());
     }
 
     /**

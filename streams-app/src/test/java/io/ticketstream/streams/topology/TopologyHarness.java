@@ -7,9 +7,8 @@ import io.ticketstream.schemas.Performance;
 import io.ticketstream.schemas.TicketSale;
 import io.ticketstream.schemas.catalog.CanonicalTopics;
 import io.ticketstream.schemas.serde.CanonicalSerdes;
-import io.ticketstream.streams.dlq.DeadLetterQueue;
+import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.join.JoinTopics;
-import io.ticketstream.streams.normalize.MappingCatalog;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The production topology in a {@link TopologyTestDriver}: raw Debezium JSON in, canonical records out,
  * read as LISTS so duplicates and intermediate versions stay visible.
@@ -51,10 +52,13 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> dlq;
 
     public TopologyHarness(Duration saleGrace) {
+        AppConfig config = config(saleGrace);
+        assertEquals(RawCdc.RAW_TOPICS, config.rawTopics(), "the test events use the default raw topics");
+        assertEquals(TOPICS, TicketstreamTopology.topicsOf(config));
         StreamsBuilder builder = new StreamsBuilder();
-        TicketstreamTopology.build(builder, MappingCatalog.loadDefault(), RawCdc.RAW_TOPICS, DLQ, TOPICS, saleGrace);
-        driver = new TopologyTestDriver(builder.build(), properties(), Instant.ofEpochMilli(0));
-        RawCdc.RAW_TOPICS.values().forEach(topic -> inputs.put(topic,
+        TicketstreamTopology.build(builder, config);
+        driver = new TopologyTestDriver(builder.build(), properties(config), Instant.ofEpochMilli(0));
+        config.rawTopics().values().forEach(topic -> inputs.put(topic,
                 driver.createInputTopic(topic, new StringSerializer(), new StringSerializer())));
         customers = output(TOPICS.customer(), CanonicalSerdes.customer());
         customerChanges = output(TOPICS.customerChange(), CanonicalSerdes.customerChange());
@@ -64,10 +68,14 @@ public final class TopologyHarness implements AutoCloseable {
         dlq = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Streams settings as the application uses them for the join semantics (DLQ handlers included). */
-    public static Properties properties() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticketstream-ttd");
+    /** The application's configuration with its defaults, except the sale grace. */
+    public static AppConfig config(Duration saleGrace) {
+        return new AppConfig(Map.of(AppConfig.SALE_GRACE_MS, saleGrace.toMillis()));
+    }
+
+    /** The application's own Streams settings (DLQ handlers included), pointed at nothing. */
+    public static Properties properties(AppConfig config) {
+        Properties props = config.streamsProperties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         try {
@@ -75,7 +83,6 @@ public final class TopologyHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        props.putAll(DeadLetterQueue.streamsConfig(DLQ));
         return props;
     }
 
