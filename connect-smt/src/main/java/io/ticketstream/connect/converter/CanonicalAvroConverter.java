@@ -94,15 +94,23 @@ public class CanonicalAvroConverter implements Converter, Versioned {
         }
         Optional<CanonicalEntity> topicEntity = catalog.entityForTopic(topic);
         OptionalLong fingerprint = SingleObjectHeader.fingerprint(value);
-        DecodingPlan plan = fingerprint.isPresent() ? planFor(fingerprint.getAsLong()) : null;
+        DecodingPlan plan;
+        try {
+            plan = fingerprint.isPresent() ? planFor(fingerprint.getAsLong()) : null;
+        } catch (DataException e) {
+            // A published schema with a shape Connect cannot express (e.g. a union of two types).
+            throw new DataException("Cannot convert the value of topic '" + topic + "', writer schema fingerprint "
+                    + PublishedSchema.hex(fingerprint.getAsLong()) + ": " + e.getMessage(), e);
+        }
         if (plan == null || topicEntity.filter(entity -> entity != plan.writer().entity()).isPresent()) {
             // No header, an unknown fingerprint, or another entity's record on a canonical topic.
             throw failure(topic, value, topicEntity, null);
         }
         try {
             return new SchemaAndValue(plan.connectSchema(), plan.decode(value));
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                | ClassCastException e) {
+        } catch (IOException | RuntimeException e) {
+            // Any failure on an untrusted payload is a data problem, whatever Avro threw (it throws
+            // UnsupportedOperationException for an absurd length, for one): DataException lets the DLQ keep it.
             throw failure(topic, value, topicEntity, e);
         }
     }

@@ -200,6 +200,33 @@ class CanonicalAvroConverterTest {
     }
 
     @Test
+    void everyTruncationAndEveryFlippedByteIsEitherReadOrADataException() {
+        // Regression guard: nothing but a DataException may escape, or the task fails instead of using the DLQ.
+        byte[] whole = serialize(ConverterSamples.order(), ORDER_TOPIC);
+        for (int length = 0; length < whole.length; length++) {
+            readOrDataException(Arrays.copyOf(whole, length));
+        }
+        for (int position = 0; position < whole.length; position++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] corrupt = whole.clone();
+                corrupt[position] ^= (byte) (1 << bit);
+                readOrDataException(corrupt);
+            }
+        }
+    }
+
+    private void readOrDataException(byte[] payload) {
+        try {
+            converter.toConnectData(ORDER_TOPIC, payload);
+        } catch (DataException expected) {
+            assertTrue(expected.getMessage().startsWith("Cannot convert the value of topic 'ticketing.order.v1', "),
+                    expected.getMessage());
+        } catch (RuntimeException e) {
+            throw new AssertionError("payload " + Arrays.toString(payload) + " escaped as " + e, e);
+        }
+    }
+
+    @Test
     void anotherEntitysRecordOnACanonicalTopicIsRejected() {
         byte[] order = serialize(ConverterSamples.order(), ORDER_TOPIC);
 

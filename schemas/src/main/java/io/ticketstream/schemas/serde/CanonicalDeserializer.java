@@ -2,7 +2,6 @@ package io.ticketstream.schemas.serde;
 
 import java.io.IOException;
 
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,7 +38,9 @@ public final class CanonicalDeserializer<T extends SpecificRecord> implements De
         }
         try {
             return decoder.decode(data);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Any failure on an untrusted payload is a data problem, whatever Avro threw (it throws
+            // UnsupportedOperationException for an absurd length, for one).
             throw new SerializationException("Cannot deserialize " + entity.schemaName() + " from "
                     + DecodeFailures.describe(topic, data, catalog, entity, e), e);
         }

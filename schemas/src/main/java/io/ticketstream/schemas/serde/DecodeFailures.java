@@ -19,7 +19,7 @@ public final class DecodeFailures {
 
     /**
      * @param expected the entity the reader expects, or null when any canonical entity is acceptable
-     * @param cause    what Avro threw
+     * @param cause    what Avro threw, or null when the payload was rejected before decoding
      * @return e.g. {@code topic 'ticketing.customer.v1', writer schema fingerprint 0x...: unknown fingerprint, ...}
      */
     public static String describe(String topic, byte[] payload, SchemaCatalog catalog, CanonicalEntity expected,
@@ -55,6 +55,9 @@ public final class DecodeFailures {
     }
 
     private static String rootMessage(Throwable cause) {
+        if (cause == null) {
+            return "no further detail";
+        }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

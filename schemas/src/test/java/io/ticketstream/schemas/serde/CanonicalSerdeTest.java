@@ -124,6 +124,32 @@ class CanonicalSerdeTest {
     }
 
     @Test
+    void everyTruncationAndEveryFlippedByteIsEitherReadOrASerializationException() {
+        byte[] whole = CanonicalSerdes.order().serializer().serialize("ticketing.order.v1", SampleRecords.order());
+        for (int length = 0; length < whole.length; length++) {
+            readOrSerializationException(Arrays.copyOf(whole, length));
+        }
+        for (int position = 0; position < whole.length; position++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] corrupt = whole.clone();
+                corrupt[position] ^= (byte) (1 << bit);
+                readOrSerializationException(corrupt);
+            }
+        }
+    }
+
+    private static void readOrSerializationException(byte[] payload) {
+        try {
+            CanonicalSerdes.order().deserializer().deserialize("ticketing.order.v1", payload);
+        } catch (SerializationException expected) {
+            assertTrue(expected.getMessage().startsWith("Cannot deserialize Order from topic 'ticketing.order.v1', "),
+                    expected.getMessage());
+        } catch (RuntimeException e) {
+            throw new AssertionError("payload " + Arrays.toString(payload) + " escaped as " + e, e);
+        }
+    }
+
+    @Test
     void anotherEntitysRecordIsRejectedNotMisread() {
         byte[] orderBytes = CanonicalSerdes.order().serializer().serialize("ticketing.order.v1", SampleRecords.order());
 
