@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ActiveFaults {
 
     /** What the plan decided for one request. {@code serverError} is 0 for none. */
-    record Decision(long latencyMillis, boolean connectionReset, int serverError, boolean appliedBeforeFailure) {
-        static final Decision NONE = new Decision(0, false, 0, false);
+    record Decision(long latencyMillis, boolean connectionReset, int serverError, boolean appliedBeforeFailure,
+                    boolean queued) {
+        static final Decision NONE = new Decision(0, false, 0, false, false);
     }
 
     private final FaultPlan plan;
@@ -52,18 +53,19 @@ final class ActiveFaults {
         double errorDraw = random.nextDouble();
         int codeIndex = random.nextInt(plan.serverErrorCodes().size());
         double appliedDraw = random.nextDouble();
+        double queuedDraw = random.nextDouble();
         long jitterMillis = plan.latencyJitter().isZero() ? 0 : random.nextLong(plan.latencyJitter().toMillis() + 1);
 
         long latency = plan.fixedLatency().toMillis() + jitterMillis;
         if (resetDraw < plan.connectionResetProbability()) {
-            return new Decision(latency, true, 0, false);
+            return new Decision(latency, true, 0, false, false);
         }
         if (errorDraw < plan.serverErrorProbability()) {
             int code = plan.serverErrorCodes().get(codeIndex);
             // Braze: 502 never reached Braze; 503/504 (and, docs silent, 500) may have been applied.
             boolean applied = code != 502 && appliedDraw < plan.appliedBeforeFailureProbability();
-            return new Decision(latency, false, code, applied);
+            return new Decision(latency, false, code, applied, false);
         }
-        return new Decision(latency, false, 0, false);
+        return new Decision(latency, false, 0, false, queuedDraw < plan.queuedProbability());
     }
 }

@@ -110,6 +110,11 @@ final class BrazeEndpointHandler {
             reject(exchange, quota, fault.serverError(), "simulated " + fault.serverError() + " (fault plan; applied)");
             return;
         }
+        if (fault.queued()) {
+            core.stats.queued();
+            respond(exchange, quota, 202, core.mapper.createObjectNode().put("message", "queued"));
+            return;
+        }
         respond(exchange, quota, core.settings.successStatus(), parsed.successBody);
     }
 

@@ -31,6 +31,7 @@ public final class FaultPlan {
     private final Duration fixedLatency;
     private final Duration latencyJitter;
     private final double connectionResetProbability;
+    private final double queuedProbability;
     private final int forcedTooManyRequests;
     private final Instant tooManyRequestsFrom;
     private final Instant tooManyRequestsUntil;
@@ -45,6 +46,7 @@ public final class FaultPlan {
         this.fixedLatency = b.fixedLatency;
         this.latencyJitter = b.latencyJitter;
         this.connectionResetProbability = b.connectionResetProbability;
+        this.queuedProbability = b.queuedProbability;
         this.forcedTooManyRequests = b.forcedTooManyRequests;
         this.tooManyRequestsFrom = b.tooManyRequestsFrom;
         this.tooManyRequestsUntil = b.tooManyRequestsUntil;
@@ -89,6 +91,10 @@ public final class FaultPlan {
         return connectionResetProbability;
     }
 
+    public double queuedProbability() {
+        return queuedProbability;
+    }
+
     /** How many consecutive requests get 429 right after the plan is set. */
     public int forcedTooManyRequests() {
         return forcedTooManyRequests;
@@ -126,6 +132,7 @@ public final class FaultPlan {
                 + ", appliedBeforeFailure=" + appliedBeforeFailureProbability
                 + ", latency=" + fixedLatency.toMillis() + "ms+" + latencyJitter.toMillis() + "ms jitter"
                 + ", resets=" + connectionResetProbability
+                + ", queued=" + queuedProbability
                 + ", forced429s=" + forcedTooManyRequests
                 + ", 429window=" + (tooManyRequestsFrom == null ? "none" : tooManyRequestsFrom + ".." + tooManyRequestsUntil)
                 + ", objectErrors=" + (objectErrorMarker == null ? "off" : "on") + "]";
@@ -140,6 +147,7 @@ public final class FaultPlan {
         private Duration fixedLatency = Duration.ZERO;
         private Duration latencyJitter = Duration.ZERO;
         private double connectionResetProbability;
+        private double queuedProbability;
         private int forcedTooManyRequests;
         private Instant tooManyRequestsFrom;
         private Instant tooManyRequestsUntil;
@@ -194,6 +202,16 @@ public final class FaultPlan {
         /** Probability that the server closes the connection without any response (nothing applied). */
         public Builder connectionResetProbability(double probability) {
             this.connectionResetProbability = probability(probability, "connectionResetProbability");
+            return this;
+        }
+
+        /**
+         * Probability of Braze's maintenance answer, {@code 202 {"message":"queued"}}: the request
+         * is validated and applied (queued work is done later; the simulator does it at once) but
+         * the body carries neither counts nor {@code errors}.
+         */
+        public Builder queuedProbability(double probability) {
+            this.queuedProbability = probability(probability, "queuedProbability");
             return this;
         }
 

@@ -45,6 +45,7 @@ final class MainOptions {
             "  --fault-latency-ms N           added latency per request (default 0)",
             "  --fault-jitter-ms N            plus uniform random 0..N ms (default 0)",
             "  --fault-reset-rate P           probability of closing the connection without a response",
+            "  --fault-queued-rate P          probability of 202 {\"message\":\"queued\"} (applied)",
             "  --fault-429-burst N            the first N requests get 429",
             "  --fault-object-error-marker S  objects whose user or a field contains S are listed in 'errors'",
             "  --help                         this text",
@@ -136,6 +137,8 @@ final class MainOptions {
                         case "--fault-latency-ms", "--fault-jitter-ms" -> { } // durations are set together, after the loop
                         case "--fault-reset-rate" ->
                                 wrap(flag, value, () -> o.faults.connectionResetProbability(doubleValue(flag, value)));
+                        case "--fault-queued-rate" ->
+                                wrap(flag, value, () -> o.faults.queuedProbability(doubleValue(flag, value)));
                         case "--fault-429-burst" -> o.faults.forcedTooManyRequests(intIn(flag, value, 0, Integer.MAX_VALUE));
                         case "--fault-object-error-marker" -> wrap(flag, value, () -> o.faults.objectErrorMarker(value));
                         default -> throw new IllegalArgumentException(flag + ": unknown flag (see --help)");

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param connectionResets                 injected connection resets
  * @param injectedServerErrors             injected 5xx responses
  * @param appliedThenFailed                injected 5xx responses whose request was applied first (possible duplicates)
+ * @param queued                           injected {@code 202 queued} responses (applied)
  */
 public record SimulatorStats(
         Map<String, Long> requestsByEndpoint,
@@ -38,7 +39,8 @@ public record SimulatorStats(
         long objectErrors,
         long connectionResets,
         long injectedServerErrors,
-        long appliedThenFailed) {
+        long appliedThenFailed,
+        long queued) {
 
     public SimulatorStats {
         requestsByEndpoint = Map.copyOf(requestsByEndpoint);

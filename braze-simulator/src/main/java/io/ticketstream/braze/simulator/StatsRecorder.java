@@ -24,6 +24,7 @@ final class StatsRecorder {
     private final LongAdder connectionResets = new LongAdder();
     private final LongAdder injectedServerErrors = new LongAdder();
     private final LongAdder appliedThenFailed = new LongAdder();
+    private final LongAdder queued = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -64,6 +65,10 @@ final class StatsRecorder {
         }
     }
 
+    void queued() {
+        queued.increment();
+    }
+
     SimulatorStats snapshot(List<SimulatorStats.WindowStats> windows, UserConcurrencyTracker users) {
         Map<String, Long> endpoints = new HashMap<>();
         requestsByEndpoint.forEach((k, v) -> endpoints.put(k, v.sum()));
@@ -84,7 +89,7 @@ final class StatsRecorder {
                 maxInFlight.get(), users.maxConcurrentRequestsForOneUser(), users.violations(),
                 histogram, requests == 0 ? 0.0 : (double) objects / requests,
                 acceptedObjects.sum(), objectErrors.sum(), connectionResets.sum(),
-                injectedServerErrors.sum(), appliedThenFailed.sum());
+                injectedServerErrors.sum(), appliedThenFailed.sum(), queued.sum());
     }
 
     void reset() {
@@ -99,6 +104,7 @@ final class StatsRecorder {
         connectionResets.reset();
         injectedServerErrors.reset();
         appliedThenFailed.reset();
+        queued.reset();
         maxInFlight.set(inFlight.get());
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.Map;
@@ -189,9 +187,7 @@ final class TrackRequestValidator {
 
     private static void requireTime(JsonNode object) throws ObjectRejected {
         String time = requireText(object, "time");
-        try {
-            DateTimeFormatter.ISO_DATE_TIME.parse(time);
-        } catch (DateTimeParseException e) {
+        if (!IsoTimes.isValid(time)) {
             throw new ObjectRejected("'time' must be an ISO-8601 date-time, was '" + abbreviate(time) + "'");
         }
     }

@@ -143,6 +143,16 @@ class FaultInjectionTest {
     }
 
     @Test
+    void maintenanceAnswers202QueuedAndStillApplies() throws Exception {
+        sim.setFaults(FaultPlan.builder().queuedProbability(1.0).build());
+        HttpResponse<String> response = client.track(events(2, "u"));
+        assertEquals(202, response.statusCode());
+        assertEquals("queued", json(response).get("message").asText());
+        assertEquals(2, sim.acceptedCount());
+        assertEquals(1, sim.stats().queued());
+    }
+
+    @Test
     void latencyDoesNotChangeOutcomes() throws Exception {
         sim.setFaults(FaultPlan.builder().latency(Duration.ofMillis(5), Duration.ofMillis(5)).seed(1).build());
         assertEquals(201, client.track(events(2, "u")).statusCode());

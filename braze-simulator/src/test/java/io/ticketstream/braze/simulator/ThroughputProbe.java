@@ -15,6 +15,19 @@ import java.util.concurrent.Future;
  */
 public final class ThroughputProbe {
 
+    /** CPU used by the simulator's request threads and the JDK server's dispatcher (the client's is left out). */
+    private static long serverCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("braze-simulator-")
+                    || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -32,6 +45,7 @@ public final class ThroughputProbe {
             }
             sim.reset();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long serverCpuBefore = serverCpuNanos();
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             int perClient = requests / clients;
@@ -51,10 +65,13 @@ public final class ThroughputProbe {
                 f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long serverCpu = serverCpuNanos() - serverCpuBefore;
             pool.shutdown();
             int total = perClient * clients;
             System.out.printf("%d client threads, %d requests x %d objects in %.2f s: %.0f requests/s, %.0f objects/s; accepted=%d%n",
                     clients, total, objects, seconds, total / seconds, total * objects / seconds, sim.acceptedCount());
+            System.out.printf("server threads' CPU: %.0f us per request (%.2f CPU-s total) -> about %.0f requests/s per idle core%n",
+                    serverCpu / 1e3 / total, serverCpu / 1e9, total / (serverCpu / 1e9));
             System.out.println(SimulatorClient.MAPPER.writeValueAsString(sim.stats().responsesByStatus()));
         }
     }
