@@ -33,7 +33,7 @@ final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         boolean known = path.equals(BrazeSimulator.USERS_TRACK) || path.equals(BrazeSimulator.SUBSCRIPTION_STATUS_SET)
-                || path.startsWith("/simulator/");
+                || path.equals(AdminHandler.STATS) || path.equals(AdminHandler.ACCEPTED) || path.equals(AdminHandler.RESET);
         core.stats.requestStarted(known ? path : OTHER);
         try {
             if (path.equals(BrazeSimulator.USERS_TRACK)) {

@@ -28,6 +28,14 @@ public final class ThroughputProbe {
         return sum;
     }
 
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -73,6 +81,12 @@ public final class ThroughputProbe {
             System.out.printf("server threads' CPU: %.0f us per request (%.2f CPU-s total) -> about %.0f requests/s per idle core%n",
                     serverCpu / 1e3 / total, serverCpu / 1e9, total / (serverCpu / 1e9));
             System.out.println(SimulatorClient.MAPPER.writeValueAsString(sim.stats().responsesByStatus()));
+            long withObjects = usedHeapAfterGc();
+            int count = sim.acceptedCount();
+            sim.reset();
+            long without = usedHeapAfterGc();
+            System.out.printf("heap held by %d accepted objects: %.1f MB, about %d bytes each%n",
+                    count, (withObjects - without) / 1e6, (withObjects - without) / Math.max(1, count));
         }
     }
 }
