@@ -62,7 +62,7 @@ public final class OpsCli implements Runnable {
         if (cause instanceof ConnectHttpException http) {
             code = http.exitCode();
         } else if (cause instanceof ConnectorFileException || cause instanceof IllegalArgumentException
-                || cause instanceof UncheckedIOException) {
+                || cause instanceof UncheckedIOException || cause instanceof java.nio.file.NoSuchFileException) {
             code = ExitCodes.USAGE;
         } else if (cause instanceof ConnectUnreachableException || cause instanceof KafkaException
                 || cause instanceof TimeoutException || cause instanceof IOException) {
@@ -73,7 +73,7 @@ public final class OpsCli implements Runnable {
             err.flush();
             return ExitCodes.UNREACHABLE;
         }
-        err.println("error: " + cause.getMessage());
+        err.println("error: " + (cause instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + cause.getMessage());
         err.flush();
         return code;
     }
