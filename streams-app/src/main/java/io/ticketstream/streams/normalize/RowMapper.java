@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketstream.streams.normalize.envelope.ChangeEvent;
 import io.ticketstream.streams.normalize.envelope.RowImage;
 import io.ticketstream.streams.normalize.mapping.CastException;
+import io.ticketstream.streams.normalize.mapping.DeleteImage;
 import io.ticketstream.streams.normalize.mapping.FieldMapping;
 import io.ticketstream.streams.normalize.mapping.Mapping;
 
@@ -33,6 +34,9 @@ final class RowMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         List<String> unknowable = new ArrayList<>();
         for (FieldMapping field : mapping.fields()) {
+            if (kind == RowImage.Kind.DELETE && mapping.deleteImage() == DeleteImage.KEYS && !mapping.isKey(field.target())) {
+                continue; // placeholders, not data: see DeleteImage
+            }
             RowImage.Lookup lookup = image.find(field.path());
             switch (lookup.state()) {
                 case UNKNOWN -> {

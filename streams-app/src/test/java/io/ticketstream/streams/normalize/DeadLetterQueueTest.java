@@ -160,6 +160,17 @@ class DeadLetterQueueTest {
     }
 
     @Test
+    void notJsonMessagesDoNotQuoteTheOffendingToken() {
+        harness.pipe("customers", MONGO_KEY, "anne.smith@example.org wrote this");
+
+        TestRecord<byte[], byte[]> dead = harness.deadLetters().get(0);
+        String message = header(dead, DeadLetterQueue.HEADER_MESSAGE);
+        assertEquals("NOT_JSON", header(dead, DeadLetterQueue.HEADER_ERROR_KIND));
+        assertTrue(message.contains("not JSON"), message);
+        assertFalse(message.contains("anne"), "the parser's token quote is blanked: " + message);
+    }
+
+    @Test
     void longValuesAreTruncatedInMessages() {
         String longStatus = "X".repeat(500);
         harness.pipe("orders", "{\"order_id\":1}", order(goodOrderAfter("\"status\":\"" + longStatus + "\"")));

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.ticketstream.streams.normalize.mapping.Cast;
 import io.ticketstream.streams.normalize.mapping.ConnectorKind;
+import io.ticketstream.streams.normalize.mapping.DeleteImage;
 import io.ticketstream.streams.normalize.mapping.Mapping;
 import io.ticketstream.streams.normalize.mapping.MappingException;
 
@@ -58,6 +59,9 @@ class MappingCatalogTest {
         assertEquals(Cast.MONGO_DATE, customers.field("updated_at").orElseThrow().cast());
         assertTrue(customers.personalData());
         assertEquals(Set.of("PENDING", "PAID", "CANCELLED", "REFUNDED"), catalog.get("orders").field("status").orElseThrow().allowed());
+        assertEquals(DeleteImage.FULL, catalog.get("orders").deleteImage());
+        assertEquals(DeleteImage.KEYS, catalog.get("performances").deleteImage(), "PostgreSQL default replica identity");
+        assertEquals(DeleteImage.KEYS, customers.deleteImage());
     }
 
     @Test
@@ -85,6 +89,7 @@ class MappingCatalogTest {
             allowed not enum   | fields[0] (to: status)   | only applies to cast enum  | source: {connector: sqlserver}\\nkey: [status]\\nfields:\\n  - {to: status, cast: string, allowed: [A]}
             typo attribute     | fields[0] (to: a)        | unknown attribute 'requird'| source: {connector: sqlserver}\\nkey: [a]\\nfields:\\n  - {to: a, cast: long, requird: true}
             missing cast       | fields[0] (to: a).cast   | 'cast' is missing          | source: {connector: sqlserver}\\nkey: [a]\\nfields:\\n  - {to: a}
+            bad delete_image   | delete_image             | unknown delete_image 'all' | source: {connector: postgresql}\\nkey: [a]\\ndelete_image: all\\nfields:\\n  - {to: a, cast: long}
             bad deletes        | deletes                  | unknown delete handling    | source: {connector: sqlserver}\\nkey: [a]\\ndeletes: drop\\nfields:\\n  - {to: a, cast: long}
             no fields          | fields                   | missing or empty           | source: {connector: sqlserver}\\nkey: [a]
             not yaml           |                          | not valid YAML             | source: {connector: sqlserver\\nkey: [a]

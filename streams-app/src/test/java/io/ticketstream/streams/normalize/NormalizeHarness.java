@@ -66,7 +66,11 @@ final class NormalizeHarness implements AutoCloseable {
         dlq = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Pipes every record of a fixture file ({@code [{"key": …, "value": …}]}) to the mapping's raw topic. */
+    /**
+     * Pipes every record of a fixture file to the mapping's raw topic: a JSON array of
+     * {@code {"key": …, "value": …}} ({@code .json}), or one such object per line ({@code .jsonl}, the
+     * captured PostgreSQL format, which adds {@code "topic"}).
+     */
     void pipeFixture(String mapping, String resource) {
         for (JsonNode record : fixture(resource)) {
             JsonNode key = record.get("key");
@@ -117,6 +121,15 @@ final class NormalizeHarness implements AutoCloseable {
         try (InputStream in = NormalizeHarness.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + resource);
+            }
+            if (resource.endsWith(".jsonl")) {
+                var lines = Json.MAPPER.createArrayNode();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        lines.add(Json.MAPPER.readTree(line));
+                    }
+                }
+                return lines;
             }
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {

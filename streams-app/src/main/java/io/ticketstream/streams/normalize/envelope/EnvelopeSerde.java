@@ -39,13 +39,18 @@ public final class EnvelopeSerde extends Serdes.WrapperSerde<JsonNode> {
                 }
                 return node;
             } catch (JsonProcessingException e) {
-                // getOriginalMessage() omits the location's source snippet; the raw bytes go to the DLQ anyway.
+                // The parser quotes the offending token ('Unrecognized token 'anne.smith'...'): blank it out, the
+                // raw bytes go to the DLQ anyway and messages end up in logs.
                 throw new SerializationException("[NOT_JSON] record value on " + topic + " is not JSON ("
-                        + data.length + " bytes): " + EnvelopeReader.abbreviate(e.getOriginalMessage()));
+                        + data.length + " bytes): " + EnvelopeReader.abbreviate(withoutTokens(e.getOriginalMessage())));
             } catch (IOException e) {
                 throw new SerializationException("[NOT_JSON] cannot read record value on " + topic, e);
             }
         }
+    }
+
+    static String withoutTokens(String parserMessage) {
+        return parserMessage == null ? null : parserMessage.replaceAll("token '[^']*'", "token '…'");
     }
 
     static final class JsonSerializer implements Serializer<JsonNode> {

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param keyFields    canonical names of the key fields, in key order
  * @param fields       every field entry in file order
  * @param deletes      what a source delete becomes
+ * @param deleteImage  which columns of a delete's before image are real data
  * @param personalData whether values are personal data (error messages then keep value previews very short)
  */
 public record Mapping(String name, String file, ConnectorKind connector, String defaultTopic, List<String> keyFields,
-                      List<FieldMapping> fields, DeleteHandling deletes, boolean personalData) {
+                      List<FieldMapping> fields, DeleteHandling deletes, DeleteImage deleteImage, boolean personalData) {
 
     public Mapping {
         keyFields = List.copyOf(keyFields);

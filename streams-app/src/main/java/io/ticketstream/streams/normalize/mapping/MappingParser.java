@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * source: { connector: sqlserver, topic: sqlserver.ticketing.dbo.orders }
  * key: [order_id]
  * deletes: emit            # emit | skip
+ * delete_image: full       # keys | full (default: full for sqlserver, keys otherwise)
  * personal_data: false
  * fields:
  *   - { to: order_id, from: order_id, cast: long, required: true }
@@ -34,7 +35,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class MappingParser {
 
-    private static final Set<String> TOP_LEVEL = Set.of("name", "source", "key", "deletes", "personal_data", "fields");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "source", "key", "deletes", "delete_image", "personal_data", "fields");
     private static final Set<String> SOURCE_KEYS = Set.of("connector", "topic");
     private static final Set<String> FIELD_KEYS = Set.of("to", "from", "cast", "required", "allowed");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -94,11 +95,19 @@ public final class MappingParser {
                 throw new MappingException(file, "deletes", e.getMessage());
             }
         }
+        DeleteImage deleteImage = DeleteImage.defaultFor(connector);
+        if (root.has("delete_image")) {
+            try {
+                deleteImage = DeleteImage.parse(text(root, "delete_image", file, "delete_image"));
+            } catch (IllegalArgumentException e) {
+                throw new MappingException(file, "delete_image", e.getMessage());
+            }
+        }
         boolean personal = bool(root, "personal_data", file, "personal_data");
 
         List<FieldMapping> fields = parseFields(root.get("fields"), connector, file);
         List<String> key = parseKey(root.get("key"), fields, file);
-        return new Mapping(name, file, connector, topic, key, fields, deletes, personal);
+        return new Mapping(name, file, connector, topic, key, fields, deletes, deleteImage, personal);
     }
 
     private static List<FieldMapping> parseFields(JsonNode node, ConnectorKind connector, String file) {
