@@ -42,7 +42,12 @@ final class BrazeEndpointHandler {
     }
 
     void handle(HttpExchange exchange) throws IOException {
+        long arrivalNanos = System.nanoTime();
         long sequence = core.nextSequence();
+        SimulatorCore.TestHooks hooks = core.testHooks;
+        if (hooks != null) {
+            hooks.afterArrival(sequence);
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             HttpIo.drain(exchange);
             exchange.getResponseHeaders().set("Allow", "POST");
@@ -103,42 +108,38 @@ final class BrazeEndpointHandler {
         if (parsed.objectCount >= 0) {
             core.stats.trackRequestValidated(parsed.objectCount);
         }
-        apply(sequence, parsed, fault.latencyMillis());
-
+        // In flight from arrival until the response starts. The users leave BEFORE the response is
+        // written: a client that waits for it cannot then be flagged for its next request.
+        core.users.enter(parsed.users, arrivalNanos);
+        try {
+            apply(sequence, parsed, fault.latencyMillis());
+        } finally {
+            core.users.exit(parsed.users, System.nanoTime());
+        }
         if (fault.serverError() != 0) {
             core.stats.injectedServerError(true);
             reject(exchange, quota, fault.serverError(), "simulated " + fault.serverError() + " (fault plan; applied)");
-            return;
-        }
-        if (fault.queued()) {
+        } else if (fault.queued()) {
             core.stats.queued();
             respond(exchange, quota, 202, core.mapper.createObjectNode().put("message", "queued"));
-            return;
+        } else {
+            respond(exchange, quota, core.settings.successStatus(), parsed.successBody);
         }
-        respond(exchange, quota, core.settings.successStatus(), parsed.successBody);
     }
 
-    /** Applies the request's valid objects while its users are marked in flight. */
+    /** Applies the request's valid objects (its users are marked in flight by the caller). */
     private void apply(long sequence, ParsedRequest parsed, long latencyMillis) {
         List<AcceptedObject> batch = new ArrayList<>(parsed.items.size());
         for (ParsedRequest.Item item : parsed.items) {
             batch.add(new AcceptedObject(item.type(), item.user(), AcceptedObject.serialize(core.mapper, item.node()),
                     sequence, item.index()));
         }
-        core.users.enter(parsed.users);
-        try {
-            SimulatorCore.BeforeApplyHook hook = core.beforeApplyHook;
-            if (hook != null) {
-                hook.beforeApply(sequence);
-            }
-            sleep(latencyMillis);
-            core.accepted.appendAll(batch);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while applying request " + sequence, e);
-        } finally {
-            core.users.exit(parsed.users);
+        SimulatorCore.TestHooks hooks = core.testHooks;
+        if (hooks != null) {
+            hooks.beforeApply(sequence);
         }
+        sleep(latencyMillis);
+        core.accepted.appendAll(batch);
         core.stats.applied(batch.size(), parsed.errors.size());
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} request {}: {} objects applied, {} object errors", endpoint, sequence, batch.size(),

@@ -183,9 +183,9 @@ public final class BrazeSimulator implements AutoCloseable {
         core.reset();
     }
 
-    /** Test hook: called for each request about to be applied, while its users are marked in flight. */
-    void beforeApplyHook(SimulatorCore.BeforeApplyHook hook) {
-        core.beforeApplyHook = hook;
+    /** Test hooks (package-private): see {@link SimulatorCore.TestHooks}. */
+    void testHooks(SimulatorCore.TestHooks hooks) {
+        core.testHooks = hooks;
     }
 
     @Override

@@ -10,10 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The state shared by every request handler of one {@link BrazeSimulator}. */
 final class SimulatorCore {
 
-    /** Test hook: runs inside the user-in-flight section, before objects are applied. */
-    @FunctionalInterface
-    interface BeforeApplyHook {
-        void beforeApply(long requestSequence) throws InterruptedException;
+    /** Test hooks, to make requests overlap deterministically (with latches, not sleeps). */
+    interface TestHooks {
+        /** On a request thread, right after a Braze request arrived (before auth and parsing). */
+        default void afterArrival(long requestSequence) {
+        }
+
+        /** On a request thread, while the request's users are marked in flight, before it is applied. */
+        default void beforeApply(long requestSequence) {
+        }
     }
 
     final ObjectMapper mapper = new ObjectMapper();
@@ -26,7 +31,7 @@ final class SimulatorCore {
     final FixedWindowRateLimiter subscriptionLimiter;
     private final AtomicReference<ActiveFaults> faults;
     private final AtomicLong sequence = new AtomicLong();
-    volatile BeforeApplyHook beforeApplyHook;
+    volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
                   FixedWindowRateLimiter subscriptionLimiter, FaultPlan faults) {

@@ -88,16 +88,52 @@ class UserConcurrencyTest {
         }
     }
 
+    @Test
+    void aRequestThatArrivedBeforeAnotherForTheSameUserFinishedIsAViolationEvenIfParsedAfter() throws Exception {
+        // A arrives first but is held before parsing; B for the same user runs to completion; then A goes on.
+        CountDownLatch aArrived = new CountDownLatch(1);
+        CountDownLatch bDone = new CountDownLatch(1);
+        sim.testHooks(new SimulatorCore.TestHooks() {
+            @Override
+            public void afterArrival(long sequence) {
+                if (sequence == 1) {
+                    aArrived.countDown();
+                    await(bDone);
+                }
+            }
+        });
+        Future<Integer> a = pool.submit(() -> client.track("{\"events\":[" + event("same", "a") + "]}").statusCode());
+        assertTrue(aArrived.await(60, TimeUnit.SECONDS));
+        assertEquals(201, client.track("{\"events\":[" + event("same", "b") + "]}").statusCode());
+        bDone.countDown();
+        assertEquals(201, a.get(60, TimeUnit.SECONDS));
+        assertEquals(1, sim.stats().userConcurrencyViolations());
+    }
+
+    @Test
+    void aClientThatWaitsForEachResponseIsNeverFlagged() throws Exception {
+        // Regression guard: a user must leave the in-flight set before its response is written,
+        // or the client's next request could race the server thread and be flagged falsely.
+        for (int i = 0; i < 200; i++) {
+            assertEquals(201, client.track("{\"events\":[" + event("same", "e" + i) + "]}").statusCode());
+        }
+        assertEquals(0, sim.stats().userConcurrencyViolations());
+        assertEquals(1, sim.stats().maxConcurrentRequestsForOneUser());
+    }
+
     /** Holds the first request inside its in-flight section until the second one is in flight too. */
     private int overlappingPair(String first, String second) throws Exception {
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch secondInside = new CountDownLatch(1);
-        sim.beforeApplyHook(sequence -> {
-            if (sequence == 1) {
-                firstInside.countDown();
-                assertTrue(secondInside.await(60, TimeUnit.SECONDS), "second request never arrived");
-            } else {
-                secondInside.countDown();
+        sim.testHooks(new SimulatorCore.TestHooks() {
+            @Override
+            public void beforeApply(long sequence) {
+                if (sequence == 1) {
+                    firstInside.countDown();
+                    await(secondInside);
+                } else {
+                    secondInside.countDown();
+                }
             }
         });
         Future<Integer> a = pool.submit(() -> client.track(first).statusCode());
@@ -106,5 +142,16 @@ class UserConcurrencyTest {
         assertEquals(201, b.get(60, TimeUnit.SECONDS));
         assertEquals(201, a.get(60, TimeUnit.SECONDS));
         return (int) sim.stats().userConcurrencyViolations();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other request never came");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
