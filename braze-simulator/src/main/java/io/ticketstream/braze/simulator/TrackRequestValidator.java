@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -203,9 +202,7 @@ final class TrackRequestValidator {
         if (user.value().contains(marker) || (user.aliasLabel() != null && user.aliasLabel().contains(marker))) {
             return true;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (field.getKey().equals(marker)
                     || (field.getValue().isTextual() && field.getValue().asText().contains(marker))) {
                 return true;
