@@ -44,8 +44,10 @@ public final class UserIdentifier {
     public enum Type {
         EXTERNAL_ID, USER_ALIAS, EMAIL, PHONE, BRAZE_ID;
 
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
 
         public static Type parse(String configName, String text) {
