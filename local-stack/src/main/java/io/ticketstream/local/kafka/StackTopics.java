@@ -1,0 +1,73 @@
+package io.ticketstream.local.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import io.ticketstream.schemas.catalog.CanonicalTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topics of the pipeline, created before anything runs: the streams app refuses to start on missing source
+ * topics, and Debezium would otherwise create the raw topics with its own settings. Existing topics are kept.
+ */
+public final class StackTopics {
+
+    /** Raw CDC topics per source, in the order the status screen shows them. */
+    public static final Map<String, List<String>> RAW_BY_SOURCE = Map.of(
+            "sqlserver (simulated)", List.of("sqlserver.ticketing.dbo.orders", "sqlserver.ticketing.dbo.tickets",
+                    "sqlserver.ticketing.dbo.payments"),
+            "mongodb (simulated)", List.of("mongo.crm.customers"),
+            "postgresql (real CDC)", List.of("aurora.catalog.attractions", "aurora.catalog.venues",
+                    "aurora.catalog.performances"));
+
+    public static final List<String> SOURCE_ORDER = List.of("sqlserver (simulated)", "mongodb (simulated)",
+            "postgresql (real CDC)");
+
+    public static final List<String> CANONICAL = List.of(CanonicalTopics.CUSTOMER, CanonicalTopics.CUSTOMER_CHANGE,
+            CanonicalTopics.PERFORMANCE, CanonicalTopics.ORDER, CanonicalTopics.TICKET_SALE);
+
+    public static final String DLQ = CanonicalTopics.STREAMS_DLQ;
+    public static final String CONNECT_DLQ = "ticketing.connect.local.dlq";
+
+    /** Same count everywhere, so joins never need co-partitioning repairs. */
+    static final int PARTITIONS = 3;
+
+    private StackTopics() {
+    }
+
+    public static List<String> raw() {
+        List<String> all = new ArrayList<>();
+        SOURCE_ORDER.forEach(source -> all.addAll(RAW_BY_SOURCE.get(source)));
+        return all;
+    }
+
+    public static void createMissing(Admin admin) throws ExecutionException, InterruptedException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = new ArrayList<>();
+        for (String topic : raw()) {
+            if (!existing.contains(topic)) {
+                // Raw CDC topics are compacted tables of rows, as Debezium's topic.creation in connectors/ makes them.
+                missing.add(new NewTopic(topic, PARTITIONS, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+        }
+        for (String topic : CANONICAL) {
+            if (!existing.contains(topic)) {
+                missing.add(new NewTopic(topic, PARTITIONS, (short) 1));
+            }
+        }
+        for (String topic : List.of(DLQ, CONNECT_DLQ)) {
+            if (!existing.contains(topic)) {
+                missing.add(new NewTopic(topic, 1, (short) 1));
+            }
+        }
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get();
+        }
+    }
+}

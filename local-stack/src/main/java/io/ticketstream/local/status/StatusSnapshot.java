@@ -1,0 +1,29 @@
+package io.ticketstream.local.status;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one refresh of the status screen shows, gathered first so that rendering is a pure function (and
+ * testable without a running stack).
+ */
+public record StatusSnapshot(
+        long uptimeSeconds,
+        Map<String, Long> eventsPerSource,
+        Map<String, Long> recordsPerCanonicalTopic,
+        long streamsDlq,
+        long connectDlq,
+        String streamsState,
+        long brazeRequests,
+        long brazeObjects,
+        long braze429,
+        Map<String, Long> lagPerGroup,
+        List<ConnectorLine> connectors,
+        Map<String, Long> warehouseRows,
+        long trafficEvents,
+        long catalogChanges) {
+
+    /** One connector or task and its state; {@code task} is -1 for the connector itself. */
+    public record ConnectorLine(String connector, int task, String state, String error) {
+    }
+}
