@@ -2,7 +2,6 @@ package io.ticketstream.streams;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -49,11 +48,6 @@ public final class StreamsLifecycle {
     public int awaitStop() throws InterruptedException {
         stopped.await();
         return close();
-    }
-
-    /** Waits at most {@code timeout} for the instance to stop (for tests). */
-    public boolean awaitStop(Duration timeout) throws InterruptedException {
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Closes within the timeout; idempotent. */

@@ -81,15 +81,6 @@ public final class MappingCatalog {
         return new MappingCatalog(out);
     }
 
-    /** For tests and tools: a catalog of already parsed mappings. */
-    public static MappingCatalog of(Mapping... mappings) {
-        Map<String, Mapping> out = new TreeMap<>();
-        for (Mapping mapping : mappings) {
-            add(out, mapping);
-        }
-        return new MappingCatalog(out);
-    }
-
     public Set<String> names() {
         return mappings.keySet();
     }

@@ -1,7 +1,6 @@
 package io.ticketstream.streams.normalize.mapping;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,13 +27,6 @@ public record Mapping(String name, String file, ConnectorKind connector, String 
 
     public Optional<FieldMapping> field(String target) {
         return fields.stream().filter(f -> f.target().equals(target)).findFirst();
-    }
-
-    /** Target name to entry, for callers that look fields up repeatedly. */
-    public Map<String, FieldMapping> fieldsByTarget() {
-        Map<String, FieldMapping> out = new java.util.LinkedHashMap<>();
-        fields.forEach(f -> out.put(f.target(), f));
-        return out;
     }
 
     public boolean isKey(String target) {
