@@ -18,6 +18,13 @@ import io.ticketstream.streams.normalize.mapping.Mapping;
 /** Applies one mapping to one change event's row image: renames, nested paths, casts, checks. */
 final class RowMapper {
 
+    /**
+     * Debezium's default {@code unavailable.value.placeholder}: what PostgreSQL sends for an unchanged TOASTed
+     * column without REPLICA IDENTITY FULL. Such a row becomes partial rather than carrying the placeholder
+     * as data.
+     */
+    static final String UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
+
     private final Mapping mapping;
 
     RowMapper(Mapping mapping) {
@@ -33,6 +40,7 @@ final class RowMapper {
         RowImage.Kind kind = image.kind();
         Map<String, Object> fields = new LinkedHashMap<>();
         List<String> unknowable = new ArrayList<>();
+        boolean unavailable = false;
         for (FieldMapping field : mapping.fields()) {
             if (kind == RowImage.Kind.DELETE && mapping.deleteImage() == DeleteImage.KEYS && !mapping.isKey(field.target())) {
                 continue; // placeholders, not data: see DeleteImage
@@ -62,6 +70,10 @@ final class RowMapper {
                     if (node.isNull() && kind == RowImage.Kind.DELETE) {
                         continue; // before images may hold keys only; their nulls mean "not captured"
                     }
+                    if (node.isTextual() && UNAVAILABLE_PLACEHOLDER.equals(node.textValue())) {
+                        unavailable = true; // an unchanged TOASTed PostgreSQL column: value unknown, leave it out
+                        continue;
+                    }
                     put(fields, field, node.isNull() ? null : convert(field, node), kind);
                 }
             }
@@ -76,7 +88,7 @@ final class RowMapper {
             return null;
         }
         NormalizedRow.Op op = event.op() == ChangeEvent.Op.DELETE ? NormalizedRow.Op.DELETE : NormalizedRow.Op.UPSERT;
-        return new NormalizedRow(mapping.name(), op, key, fields, event.commitTs(), kind == RowImage.Kind.PARTIAL);
+        return new NormalizedRow(mapping.name(), op, key, fields, event.commitTs(), kind == RowImage.Kind.PARTIAL || unavailable);
     }
 
     private void put(Map<String, Object> fields, FieldMapping field, Object value, RowImage.Kind kind) {

@@ -188,6 +188,17 @@ class NormalizeStageTest {
         assertTrue(harness.deadLetters().isEmpty());
     }
 
+    @Test
+    void postgresUnchangedToastedColumnMakesAPartialRowInsteadOfCarryingThePlaceholder() {
+        harness.pipe("attractions", "{\"attraction_id\":1}", "{\"before\":null,\"after\":{\"attraction_id\":1,"
+                + "\"name\":\"__debezium_unavailable_value\",\"genre\":\"musical\",\"promoter\":\"LN\"},"
+                + "\"source\":{\"connector\":\"postgresql\",\"ts_ms\":1795276000000},\"op\":\"u\"}");
+
+        NormalizedRow row = harness.rows("attractions").get(0).value();
+        assertTrue(row.partial());
+        assertEquals(Map.of("attraction_id", 1L, "genre", "musical", "promoter", "LN"), row.fields());
+    }
+
     private static Map<String, Object> orderFields(long id, String customer, long performance, String status, String channel,
                                                    String amount, long created, long updated) {
         Map<String, Object> m = new LinkedHashMap<>();
