@@ -21,6 +21,19 @@ public final class StackSecrets {
     public static final String AURORA_CDC_PASSWORD = "aurora.cdc.password";
     public static final String WAREHOUSE_PASSWORD = "warehouse.password";
     public static final String BRAZE_API_KEY = "braze.api.key";
+    public static final String BRAZE_EMAIL_GROUP = "braze.email.subscription.group.id";
+    public static final String BRAZE_SMS_GROUP = "braze.sms.subscription.group.id";
+
+    /**
+     * The {@code ${env:NAME}} references of connectors/ that the local stack can answer, and the secret that answers
+     * each: an in-process worker cannot be given environment variables, so these become {@code ${file:..}}
+     * references into this file instead.
+     */
+    public static final java.util.Map<String, String> ENV_REFERENCES = java.util.Map.of(
+            "AURORA_CDC_PASSWORD", AURORA_CDC_PASSWORD,
+            "BRAZE_API_KEY", BRAZE_API_KEY,
+            "BRAZE_EMAIL_SUBSCRIPTION_GROUP_ID", BRAZE_EMAIL_GROUP,
+            "BRAZE_SMS_SUBSCRIPTION_GROUP_ID", BRAZE_SMS_GROUP);
 
     private final Path file;
     private final Properties values = new Properties();
@@ -40,9 +53,10 @@ public final class StackSecrets {
             }
         }
         boolean changed = false;
-        for (String key : new String[] {AURORA_CDC_PASSWORD, WAREHOUSE_PASSWORD, BRAZE_API_KEY}) {
+        for (String key : new String[] {AURORA_CDC_PASSWORD, WAREHOUSE_PASSWORD, BRAZE_API_KEY, BRAZE_EMAIL_GROUP, BRAZE_SMS_GROUP}) {
             if (secrets.values.getProperty(key) == null) {
-                secrets.values.setProperty(key, random());
+                // Subscription group ids look like Braze's (UUIDs); the rest are random passwords/keys.
+                secrets.values.setProperty(key, key.endsWith(".group.id") ? java.util.UUID.randomUUID().toString() : random());
                 changed = true;
             }
         }

@@ -34,6 +34,7 @@ public final class LocalConnectors {
     public static final String ENVIRONMENT = "local";
     private static final String LOCAL_ONLY_INDEX = "/local-stack/connectors.txt";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(BRAZE_PORT|POSTGRES_PORT|BRAZE_REQUESTS_PER_WINDOW|SECRET:([a-z.]+))}");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
     private static final Logger log = LoggerFactory.getLogger(LocalConnectors.class);
 
     private final StackSettings settings;
@@ -80,12 +81,28 @@ public final class LocalConnectors {
         if (config.get("connector.class").startsWith("io.debezium.connector.postgresql.")) {
             config.put("database.hostname", "127.0.0.1");
             config.put("database.port", String.valueOf(postgresPort));
-            config.put("database.password", secrets.reference(StackSecrets.AURORA_CDC_PASSWORD));
         }
+        if (config.get("connector.class").startsWith("io.ticketstream.connect.braze.")) {
+            config.put("braze.rest.url", "http://127.0.0.1:" + brazePort);
+            config.put("braze.allow.insecure.http", "true");
+        }
+        config.replaceAll((k, v) -> envToFileReferences(v));
         config.computeIfPresent("signal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
         config.computeIfPresent("schema.history.internal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
         config.replaceAll((k, v) -> k.endsWith("replication.factor") ? "1" : v);
         return config;
+    }
+
+    /** {@code ${env:NAME}} the local stack can answer becomes {@code ${file:<secrets>:<key>}}. */
+    private String envToFileReferences(String value) {
+        Matcher m = ENV_REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = StackSecrets.ENV_REFERENCES.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : secrets.reference(key)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private List<ConnectorDefinition> localOnly() throws IOException {
