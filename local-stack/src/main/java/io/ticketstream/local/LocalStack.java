@@ -95,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
         connect.start();
         register("Kafka Connect", connect);
         connectClient = new ConnectClient(connect.restUri(), Optional.empty(), Optional.empty(), TlsSettings.none(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(120));
         connectorNames = new LocalConnectors(settings, secrets, databases.port(), braze.port()).submit(connectClient);
 
         streams = new KafkaStreams(TicketstreamTopology.build(streamsConfig()), streamsConfig().streamsProperties());

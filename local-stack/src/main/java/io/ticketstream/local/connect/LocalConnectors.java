@@ -68,11 +68,35 @@ public final class LocalConnectors {
     public List<String> submit(ConnectClient client) throws IOException {
         List<String> names = new ArrayList<>();
         for (ConnectorDefinition definition : definitions()) {
-            client.putConnectorConfig(definition.name(), definition.config());
+            putWithRetries(client, definition);
             names.add(definition.name());
             log.info("Submitted connector {} ({})", definition.name(), definition.connectorClass());
         }
         return names;
+    }
+
+    /**
+     * A PUT can time out or answer 409 while the worker is still rebalancing or starting the connectors it already
+     * had (a restart): try again a few times before giving up.
+     */
+    private static void putWithRetries(ConnectClient client, ConnectorDefinition definition) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.putConnectorConfig(definition.name(), definition.config());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 6) {
+                    throw e;
+                }
+                log.warn("PUT {} failed (attempt {}): {}; retrying", definition.name(), attempt, e.getMessage());
+                try {
+                    Thread.sleep(2_000L * attempt); // back-off between retries of a remote call, not a wait for a condition
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** What env/local.json cannot know: this run's ports and where this data folder keeps the secrets. */
