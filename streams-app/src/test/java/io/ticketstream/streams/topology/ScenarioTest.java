@@ -17,8 +17,7 @@ class ScenarioTest {
     @Test
     void theMixedScenarioYieldsOneSalePerPaidOrderAndOneReversalPerRefund() {
         try (TopologyHarness topology = new TopologyHarness(Duration.ofSeconds(30))) {
-            topology.pipe(Scenario.phaseOne().toArray(RawCdc.Event[]::new));
-            topology.pipe(Scenario.phaseTwo().toArray(RawCdc.Event[]::new));
+            Scenario.phases().forEach(phase -> topology.pipe(phase.toArray(RawCdc.Event[]::new)));
 
             List<KeyValue<String, TicketSale>> sales = topology.sales();
             long paid = java.util.stream.IntStream.rangeClosed(1, Scenario.ORDERS).filter(o -> o % 10 != 0).count();
@@ -28,6 +27,11 @@ class ScenarioTest {
             assertEquals(sales.size(), sales.stream().map(s -> s.value.getSaleId()).distinct().count(), "no duplicates");
             assertTrue(sales.stream().allMatch(s -> s.value.getCustomerKnown() && s.value.getPerformanceKnown()));
             assertEquals(List.of(), topology.dlq());
+            // The venue rename of phase three reaches only the SALEs committed after it.
+            assertTrue(sales.stream().filter(s -> s.value.getType() == SaleType.SALE
+                            && s.value.getPerformance().getVenueId() == 11)
+                    .allMatch(s -> s.value.getPerformance().getVenueName().endsWith("(renamed)")
+                            == (s.value.getOccurredAt().toEpochMilli() > Scenario.DIMENSION_CHANGES_AT)));
         }
     }
 }

@@ -98,6 +98,12 @@ public final class TopologyHarness implements AutoCloseable {
         return this;
     }
 
+    /** Pipes one raw record as it sits on the topic (key and value JSON text; null value = tombstone). */
+    public TopologyHarness pipeRaw(String topic, String key, String value) {
+        inputs.get(topic).pipeInput(key, value);
+        return this;
+    }
+
     public List<KeyValue<String, Customer>> customers() { return customers.readKeyValuesToList(); }
 
     public List<KeyValue<String, CustomerChange>> customerChanges() { return customerChanges.readKeyValuesToList(); }
