@@ -22,6 +22,7 @@ public final class RequestPacer {
 
     /** Braze's Reset has a resolution of one second, and clocks differ a little: wait this much past it. */
     static final long RESET_MARGIN_MILLIS = 50;
+    private static final double REFILL_HEADROOM = 1.1;
 
     private final long windowMillis;
     private final int permitsPerWindow;
@@ -49,7 +50,9 @@ public final class RequestPacer {
         this.windowMillis = window.toMillis();
         this.taskCount = Math.max(1, taskCount);
         this.permitsPerWindow = Math.max(1, (int) Math.floor(quotaRequests * share / this.taskCount));
-        this.refillPerMilli = (double) permitsPerWindow / windowMillis;
+        // The bucket refills 10% faster than the share: it only smooths, the per-window count below is the hard
+        // cap. At exactly the share, every scheduling delay on a busy host would lose tokens for good.
+        this.refillPerMilli = permitsPerWindow * REFILL_HEADROOM / windowMillis;
         // a burst of a few requests keeps all senders busy without bunching the window's budget at its start
         this.bucketCapacity = Math.max(1, Math.min(permitsPerWindow / 10.0, Math.max(2, maxInFlight)));
         this.tokens = bucketCapacity;
