@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,27 @@ class RecordBufferTest {
         assertEquals("{\"attributes\":[{\"external_id\":\"u1\",\"city\":\"York\",\"tier\":\"GOLD\"}]}",
                 new String(request.body()));
         assertEquals(List.of(0L, 1L, 2L), request.recordsAt("attributes", 0).stream().map(PendingRecord::offset).toList());
+    }
+
+    /**
+     * Regression: merging two attribute updates of one user kept only the later subscription_groups list, so
+     * an earlier opt-in change of another group never reached Braze.
+     */
+    @Test
+    void subscriptionGroupChangesOfOneUserMergeByGroupInsteadOfReplacingTheList() throws Exception {
+        RecordBuffer buffer = buffer(75, ObjectCapMode.COMBINED);
+        buffer.add(pending(attributes("u1", "subscription_groups",
+                List.of(Map.of("subscription_group_id", "email-news", "subscription_state", "subscribed"))), 0));
+        buffer.add(pending(attributes("u1", "subscription_groups",
+                List.of(Map.of("subscription_group_id", "sms-offers", "subscription_state", "subscribed"))), 1));
+        buffer.add(pending(attributes("u1", "subscription_groups",
+                List.of(Map.of("subscription_group_id", "email-news", "subscription_state", "unsubscribed"))), 2));
+        TrackRequest request = buffer.nextTrackRequest();
+        assertEquals(1, request.objectCount());
+        assertEquals(Json.MAPPER.readTree("{\"attributes\":[{\"external_id\":\"u1\",\"subscription_groups\":["
+                        + "{\"subscription_group_id\":\"sms-offers\",\"subscription_state\":\"subscribed\"},"
+                        + "{\"subscription_group_id\":\"email-news\",\"subscription_state\":\"unsubscribed\"}]}]}"),
+                Json.MAPPER.readTree(request.body()));
     }
 
     @Test
