@@ -13,3 +13,5 @@ CREATE OR REPLACE VIEW fact_ticket_sale AS
   SELECT sale_id, type AS sale_type, order_id, occurred_at, customer_ref, performance_id,
          ticket_count, gross_amount, currency, channel, customer_known, performance_known
   FROM ticket_sale;
+-- The views are created by the superuser; the warehouse login (psql in the README) reads them.
+GRANT SELECT ON dim_customer, dim_performance, fact_ticket_sale TO warehouse;
