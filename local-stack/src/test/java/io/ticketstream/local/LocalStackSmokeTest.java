@@ -32,6 +32,8 @@ class LocalStackSmokeTest {
 
     @Test
     void wholePipelineRunsAndStopsCleanly() throws Exception {
+        // @TempDir is mode 0700; PostgreSQL runs as OS user postgres when we are root and must traverse it.
+        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort()};
         StackSettings settings = new StackSettings(PluginPath.projectRoot(), dataDir, ports[0], ports[1], ports[2],
                 ports[3], ports[4], 4.0, 7L, 100);
