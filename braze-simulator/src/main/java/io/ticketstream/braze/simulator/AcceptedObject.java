@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,13 +26,15 @@ public final class AcceptedObject {
     private final byte[] json;
     private final long requestSequence;
     private final int index;
+    private final Instant appliedAt;
 
-    AcceptedObject(ObjectType type, UserId user, byte[] json, long requestSequence, int index) {
+    AcceptedObject(ObjectType type, UserId user, byte[] json, long requestSequence, int index, Instant appliedAt) {
         this.type = Objects.requireNonNull(type, "type");
         this.user = Objects.requireNonNull(user, "user");
         this.json = Objects.requireNonNull(json, "json");
         this.requestSequence = requestSequence;
         this.index = index;
+        this.appliedAt = Objects.requireNonNull(appliedAt, "appliedAt");
     }
 
     public ObjectType type() {
@@ -77,6 +80,14 @@ public final class AcceptedObject {
     /** Its index within its request's array ({@code attributes}, {@code events}, {@code purchases}, or the id list). */
     public int index() {
         return index;
+    }
+
+    /**
+     * When the simulator applied it, by the simulator's clock: the moment the object "reached Braze", which
+     * end-to-end latency measurements (database commit to Braze) end at.
+     */
+    public Instant appliedAt() {
+        return appliedAt;
     }
 
     /** Convenience: a string field of the object, or {@code null}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ final class BrazeEndpointHandler {
             return;
         }
         String apiKey = bearerKey(exchange.getRequestHeaders());
-        if (apiKey == null || !core.settings.apiKeys().contains(apiKey)) {
+        if (apiKey == null || !core.settings.apiKeys().contains(apiKey) || core.isRevoked(apiKey)) {
             HttpIo.drain(exchange);
             // Never echo the key: it is a secret even when wrong (it may be another instance's key).
             reject(exchange, limiter.peek(), 401,
@@ -129,16 +130,17 @@ final class BrazeEndpointHandler {
 
     /** Applies the request's valid objects (its users are marked in flight by the caller). */
     private void apply(long sequence, ParsedRequest parsed, long latencyMillis) {
-        List<AcceptedObject> batch = new ArrayList<>(parsed.items.size());
-        for (ParsedRequest.Item item : parsed.items) {
-            batch.add(new AcceptedObject(item.type(), item.user(), AcceptedObject.serialize(core.mapper, item.node()),
-                    sequence, item.index()));
-        }
         SimulatorCore.TestHooks hooks = core.testHooks;
         if (hooks != null) {
             hooks.beforeApply(sequence);
         }
         sleep(latencyMillis);
+        Instant appliedAt = core.clock.instant();
+        List<AcceptedObject> batch = new ArrayList<>(parsed.items.size());
+        for (ParsedRequest.Item item : parsed.items) {
+            batch.add(new AcceptedObject(item.type(), item.user(), AcceptedObject.serialize(core.mapper, item.node()),
+                    sequence, item.index(), appliedAt));
+        }
         core.accepted.appendAll(batch);
         core.stats.applied(batch.size(), parsed.errors.size());
         if (LOG.isDebugEnabled()) {

@@ -178,6 +178,21 @@ public final class BrazeSimulator implements AutoCloseable {
         LOG.info("Braze simulator faults now {}", faults);
     }
 
+    /**
+     * From now on, requests with this key get 401 "invalid API key", as Braze answers once a key is deleted or
+     * rotated in its dashboard; {@link #reinstateApiKey} undoes it. For tests of what a sink does when its
+     * credentials stop working.
+     */
+    public void revokeApiKey(String apiKey) {
+        core.revoke(Objects.requireNonNull(apiKey, "apiKey"));
+        LOG.info("Braze simulator: an API key was revoked");
+    }
+
+    public void reinstateApiKey(String apiKey) {
+        core.reinstate(Objects.requireNonNull(apiKey, "apiKey"));
+        LOG.info("Braze simulator: an API key was reinstated");
+    }
+
     /** Forgets applied objects, stats, rate-limit windows and request numbering; keeps the fault plan (restarted). */
     public void reset() {
         core.reset();

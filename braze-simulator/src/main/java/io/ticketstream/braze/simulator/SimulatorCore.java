@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,6 +33,7 @@ final class SimulatorCore {
     final FixedWindowRateLimiter subscriptionLimiter;
     private final AtomicReference<ActiveFaults> faults;
     private final AtomicLong sequence = new AtomicLong();
+    private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
     volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
@@ -40,6 +43,19 @@ final class SimulatorCore {
         this.trackLimiter = trackLimiter;
         this.subscriptionLimiter = subscriptionLimiter;
         this.faults = new AtomicReference<>(new ActiveFaults(faults));
+    }
+
+    /** A revoked key answers 401 like an unknown one, as Braze does once a key is deleted in its dashboard. */
+    boolean isRevoked(String apiKey) {
+        return revokedKeys.contains(apiKey);
+    }
+
+    void revoke(String apiKey) {
+        revokedKeys.add(apiKey);
+    }
+
+    void reinstate(String apiKey) {
+        revokedKeys.remove(apiKey);
     }
 
     long nextSequence() {

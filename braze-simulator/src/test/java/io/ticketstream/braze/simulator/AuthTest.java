@@ -65,6 +65,25 @@ class AuthTest {
     }
 
     @Test
+    void revokedKeyGets401UntilReinstatedAndAppliesNothingMeanwhile() throws Exception {
+        assertEquals(201, client.post(BrazeSimulator.USERS_TRACK, "test-key", events(1, "before")).statusCode());
+        sim.revokeApiKey("test-key");
+        try {
+            HttpResponse<String> revoked = client.post(BrazeSimulator.USERS_TRACK, "test-key", events(1, "during"));
+            assertEquals(401, revoked.statusCode());
+            assertTrue(json(revoked).get("message").asText().contains("invalid API key"));
+            assertFalse(revoked.body().contains("test-key"));
+            assertEquals(201, client.post(BrazeSimulator.USERS_TRACK, "track-only", events(1, "other")).statusCode(),
+                    "other keys keep working");
+        } finally {
+            sim.reinstateApiKey("test-key");
+        }
+        assertEquals(201, client.post(BrazeSimulator.USERS_TRACK, "test-key", events(1, "after")).statusCode());
+        assertEquals(java.util.List.of("before0", "other0", "after0"),
+                sim.accepted().stream().map(o -> o.text("external_id")).toList());
+    }
+
+    @Test
     void bearerSchemeIsRequired() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var response = http.send(java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve(BrazeSimulator.USERS_TRACK))

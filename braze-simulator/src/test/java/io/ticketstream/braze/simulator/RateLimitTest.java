@@ -51,6 +51,16 @@ class RateLimitTest {
     }
 
     @Test
+    void everyAcceptedObjectCarriesWhenItWasAppliedBySimulatorClock() throws Exception {
+        client.track(events(2, "first"));
+        clock.advance(Duration.ofMillis(1_250));
+        client.track(events(1, "second"));
+
+        assertEquals(java.util.List.of(START, START, START.plusMillis(1_250)),
+                sim.accepted().stream().map(AcceptedObject::appliedAt).toList());
+    }
+
+    @Test
     void overTheLimitGets429AndNothingAppliedUntilTheClockBoundary() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertEquals(201, client.track(events(1, "u" + i)).statusCode());
