@@ -1,5 +1,7 @@
 package io.ticketstream.local.traffic;
 
+import io.ticketstream.testsupport.cdc.RawEvent;
+
 /** Where simulated change events go: a Kafka producer in the local stack, a list in tests. */
 @FunctionalInterface
 public interface RawEventSink {

@@ -1,5 +1,9 @@
 package io.ticketstream.local.traffic;
 
+import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.testsupport.cdc.SqlServerEnvelopes;
+import io.ticketstream.testsupport.cdc.MongoEnvelopes;
+
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;

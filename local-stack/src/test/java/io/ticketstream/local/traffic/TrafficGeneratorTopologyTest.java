@@ -1,5 +1,7 @@
 package io.ticketstream.local.traffic;
 
+import io.ticketstream.testsupport.cdc.RawEvent;
+
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
-package io.ticketstream.local.traffic;
+package io.ticketstream.testsupport.cdc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,32 +10,51 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * SIMULATED SQL Server change events (no SQL Server exists here), reproduced from Debezium 3.6's documented
  * envelope for the SQL Server connector with the settings shipped in connectors/: {@code decimal.handling.mode=string}
- * and {@code time.precision.mode=connect} (datetime2 as epoch milliseconds). Each table has its own
- * LSN sequence so that {@code change_lsn}/{@code commit_lsn} look like the real ones.
+ * and {@code time.precision.mode=connect} (datetime2 as epoch milliseconds), JSON without embedded schemas.
+ * One LSN sequence per instance, so that {@code change_lsn}/{@code commit_lsn} grow like the real ones.
+ *
+ * <pre>{@code
+ * SqlServerEnvelopes sqlServer = new SqlServerEnvelopes(new ObjectMapper(), "sqlserver");
+ * RawEvent created = sqlServer.create("orders", "order_id", 7, Map.of("order_id", 7, ...), commitTs);
+ * }</pre>
  */
-final class SqlServerEnvelopes {
+public final class SqlServerEnvelopes {
 
-    static final String VERSION = "3.6.1.Final";
+    public static final String VERSION = "3.6.1.Final";
 
     private final ObjectMapper json;
     private final String topicPrefix;
     private long lsn = 0x27_0000_0ac0L;
 
-    SqlServerEnvelopes(ObjectMapper json, String topicPrefix) {
+    public SqlServerEnvelopes(ObjectMapper json, String topicPrefix) {
         this.json = json;
         this.topicPrefix = topicPrefix;
     }
 
-    String topic(String table) {
+    /** {@code <topic.prefix>.<database>.<schema>.<table>}, as the connector names its topics. */
+    public String topic(String table) {
         return topicPrefix + ".ticketing.dbo." + table;
     }
 
-    RawEvent create(String table, String keyField, long key, Map<String, Object> after, long commitTs) {
+    public RawEvent create(String table, String keyField, long key, Map<String, Object> after, long commitTs) {
         return event(table, keyField, key, "c", null, after, commitTs);
     }
 
-    RawEvent update(String table, String keyField, long key, Map<String, Object> before, Map<String, Object> after, long commitTs) {
+    public RawEvent update(String table, String keyField, long key, Map<String, Object> before, Map<String, Object> after,
+                           long commitTs) {
         return event(table, keyField, key, "u", before, after, commitTs);
+    }
+
+    /**
+     * A delete as the connector writes it with the shipped {@code tombstones.on.delete=true}: the {@code d} event
+     * (the whole row in {@code before}; SQL Server CDC captures every column), then a tombstone for the same key.
+     */
+    public List<RawEvent> delete(String table, String keyField, long key, Map<String, Object> before, long commitTs) {
+        List<RawEvent> events = new ArrayList<>(2);
+        RawEvent delete = event(table, keyField, key, "d", before, null, commitTs);
+        events.add(delete);
+        events.add(new RawEvent(delete.topic(), delete.key(), null));
+        return events;
     }
 
     private RawEvent event(String table, String keyField, long key, String op,
