@@ -216,4 +216,19 @@ class ConnectCommandsTest {
         assertEquals(ExitCodes.UNREACHABLE, run.exitCode(), run.toString());
         assertTrue(run.err().contains("cannot reach Connect REST at http://127.0.0.1:1"), run.toString());
     }
+
+    @Test
+    @Order(8)
+    void setValuesAreDiffedAndMaskedLikeFileValues() throws Exception {
+        Path file = connectorFile("file-sink", dir.resolve("sink-out.txt"), "1");
+        long configWritesBefore = configTopicEnd();
+        CliRun run = CliRun.against(url, "apply", "--dry-run", file.toString(),
+                "--set", "file-sink:tasks.max=2", "--set", "file-sink:ops.test.password=hunter2");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("~ tasks.max : 1 -> 2"), run.toString());
+        assertTrue(run.out().contains("+ ops.test.password = ********"), run.toString());
+        assertTrue(run.out().contains("ops.test.password holds a literal secret"), run.toString());
+        assertTrue(!run.out().contains("hunter2") && !run.err().contains("hunter2"), run.toString());
+        assertEquals(configWritesBefore, configTopicEnd());
+    }
 }
