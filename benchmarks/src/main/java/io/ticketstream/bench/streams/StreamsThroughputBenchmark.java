@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +52,8 @@ public final class StreamsThroughputBenchmark {
         Map<String, String> options = Options.parse(args);
         int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
         int partitions = Integer.parseInt(options.getOrDefault("partitions", "4"));
+        String only = options.getOrDefault("only", "both");
+        Map<String, String> extra = Options.settings(options.getOrDefault("set", ""));
 
         Properties brokerProps = new Properties();
         brokerProps.put("transaction.state.log.replication.factor", "1");
@@ -75,13 +78,18 @@ public final class StreamsThroughputBenchmark {
             System.out.printf("loaded %,d raw CDC events into %d topics x %d partitions in %.1f s%n", produced,
                     CdcEventGenerator.RAW_TOPICS.size(), partitions, seconds(loadStart));
 
-            double passThrough = run("bench-passthrough", passThroughTopology(), kafka.bootstrapServers(), admin, produced);
-            Map<String, Object> settings = baseSettings("bench-full", kafka.bootstrapServers());
-            AppConfig config = new AppConfig(settings);
-            double full = run("bench-full", TicketstreamTopology.build(config), config.streamsProperties(), admin, produced);
-
-            System.out.printf("%nRESULT events=%d partitions=%d pass-through=%.0f rec/s full=%.0f rec/s ratio=%.1f%%%n",
-                    produced, partitions, passThrough, full, 100.0 * full / passThrough);
+            double passThrough = Double.NaN;
+            double full = Double.NaN;
+            if (!only.equals("full")) {
+                passThrough = run("bench-passthrough", passThroughTopology(),
+                        config("bench-passthrough", kafka.bootstrapServers(), extra), admin, produced);
+            }
+            if (!only.equals("passthrough")) {
+                AppConfig config = config("bench-full", kafka.bootstrapServers(), extra);
+                full = run("bench-full", TicketstreamTopology.build(config), config, admin, produced);
+            }
+            System.out.printf("%nRESULT events=%d partitions=%d pass-through=%.0f rec/s full=%.0f rec/s ratio=%.1f%% settings=%s%n",
+                    produced, partitions, passThrough, full, 100.0 * full / passThrough, extra);
         } finally {
             kafka.stop();
         }
@@ -117,33 +125,33 @@ public final class StreamsThroughputBenchmark {
         return builder.build();
     }
 
-    private static double run(String appId, Topology topology, String bootstrap, Admin admin, int events) throws Exception {
-        Properties props = new Properties();
-        props.putAll(baseSettings(appId, bootstrap));
-        props.putAll(AppConfig.STREAMS_DEFAULTS);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-        return run(appId, topology, props, admin, events);
-    }
-
-    private static Map<String, Object> baseSettings(String appId, String bootstrap) throws Exception {
+    /**
+     * Both applications take their Streams settings from the same place, the production {@link AppConfig}
+     * (its Streams defaults, DLQ handlers, RocksDB bounds) plus the benchmark's own keys and the {@code --set}
+     * overrides, so the ratio compares topologies, not client settings.
+     */
+    private static AppConfig config(String appId, String bootstrap, Map<String, String> extra) throws Exception {
         Map<String, Object> settings = new HashMap<>();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-" + appId).toString());
-        return settings;
+        settings.putAll(extra);
+        return new AppConfig(settings);
     }
 
-    private static double run(String appId, Topology topology, Properties props, Admin admin, int events) throws Exception {
+    private static double run(String appId, Topology topology, AppConfig config, Admin admin, int events) throws Exception {
+        RunProfile profile = RunProfile.start(appId);
         long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties())) {
             streams.start();
             long lastReport = System.nanoTime();
             while (!drained(admin, appId)) {
                 Thread.sleep(500); // polling a progress condition, not waiting for a guess
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                    System.out.printf("  %s: %.0f s, state %s%n", appId, seconds(start), streams.state());
+                    System.out.printf("  %s: %.0f s, state %s, %s%n", appId, seconds(start), streams.state(),
+                            RunProfile.progress(streams));
                     lastReport = System.nanoTime();
                 }
                 if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
@@ -153,6 +161,7 @@ public final class StreamsThroughputBenchmark {
             double secs = seconds(start);
             double rate = events / secs;
             System.out.printf("%s: %,d raw events in %.1f s = %.0f records/s%n", appId, events, secs, rate);
+            System.out.print(profile.report(streams, events, secs));
             return rate;
         }
     }
@@ -200,6 +209,22 @@ public final class StreamsThroughputBenchmark {
                 options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
             }
             return options;
+        }
+
+        /** {@code key=value,key=value} (Streams or client keys, e.g. {@code producer.linger.ms=5}). */
+        static Map<String, String> settings(String spec) {
+            Map<String, String> settings = new TreeMap<>();
+            for (String pair : spec.split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set expects key=value pairs, got '" + pair + "'");
+                }
+                settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+            return settings;
         }
     }
 }
