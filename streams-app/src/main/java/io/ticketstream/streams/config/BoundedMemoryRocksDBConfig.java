@@ -24,6 +24,16 @@ public class BoundedMemoryRocksDBConfig implements RocksDBConfigSetter {
     /** Share of the cache reserved for index and filter blocks, so data blocks cannot evict them. */
     static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
 
+    /**
+     * Memtable arena block size. RocksDB's default, min(1 MB, write_buffer_size / 8), is charged in full to the
+     * shared WriteBufferManager as soon as a memtable holds anything, so every store instance (store x partition)
+     * reserves 1 MB before it holds data. With more instances than megabytes in the memtable budget the manager
+     * is always over its limit and every write flushes a tiny memtable: the full topology, 13 stores x 4
+     * partitions against 32 MB, spent more CPU in RocksDB flushes and compactions than in its stream thread
+     * (benchmarks/README.md, "Streams topology"). Small blocks make the charge follow the data.
+     */
+    static final long ARENA_BLOCK_BYTES = 64 * 1024;
+
     private static Cache cache;
     private static WriteBufferManager writeBufferManager;
     private static long cacheBytes;
@@ -40,6 +50,7 @@ public class BoundedMemoryRocksDBConfig implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(writeBufferManager);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
         options.setTableFormatConfig(table);
     }
 
