@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,29 @@ class NormalizedRowSerdeTest {
 
         assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", new byte[] {1, 0, 0}));
         assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", new byte[] {9}));
+    }
+
+    /**
+     * Guards the switch from DataOutputStream to a plain byte buffer (done for speed): the bytes must stay
+     * exactly those that state stores, changelogs and repartition topics already hold. The expected hex was
+     * written by the DataOutputStream implementation.
+     */
+    @Test
+    void bytesStayTheFormatThatStoresAndRepartitionTopicsAlreadyHold() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("order_id", 42L);
+        fields.put("status", "PAID");
+        fields.put("seat", 7);
+        fields.put("opt_in", true);
+        fields.put("total", new BigDecimal("90.00"));
+        fields.put("note", null);
+        fields.put("genres", List.of("musical"));
+        NormalizedRow row = new NormalizedRow("orders", NormalizedRow.Op.UPSERT, "42", fields, 1700000000000L, false);
+        String expected = "01000000066f7264657273000000000234320000018bcfe568000000000007000000086f726465725f696402000000000000002a"
+                + "0000000673746174757301000000045041494400000004736561740300000007000000066f70745f696e040100000005746f74616c"
+                + "0500000002000000022328000000046e6f7465000000000667656e7265730600000001000000076d75736963616c";
+
+        assertEquals(expected, HexFormat.of().formatHex(serde.serializer().serialize("t", row)));
+        assertEquals(row, serde.deserializer().deserialize("t", HexFormat.of().parseHex(expected)));
     }
 }
