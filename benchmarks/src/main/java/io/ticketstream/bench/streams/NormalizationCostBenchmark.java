@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.Properties;
  * raw record (the driver's own cost), normalisation only, and the full topology. Reported, not asserted.
  *
  * <pre>
- * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=io.ticketstream.bench.streams.NormalizationCostBenchmark \
- *     -Dexec.args="--events 200000"
+ * java -Xmx2g -cp benchmarks/target/classes:$(cat benchmarks/target/bench.cp) \
+ *     io.ticketstream.bench.streams.NormalizationCostBenchmark --events 200000
  * </pre>
  */
 public final class NormalizationCostBenchmark {
@@ -78,7 +79,8 @@ public final class NormalizationCostBenchmark {
                                List<CdcEventGenerator.Event> changes, boolean report) throws Exception {
         Properties props = new AppConfig(Map.of()).streamsProperties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-ttd").toString());
+        Path stateDir = Files.createTempDirectory("bench-ttd");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
             Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
             CdcEventGenerator.RAW_TOPICS.values().forEach(t -> inputs.put(t,
@@ -95,6 +97,8 @@ public final class NormalizationCostBenchmark {
                 System.out.printf("%-28s %8.2f us/record (%,.0f records/s on one thread)%n", name, micros, 1e6 / micros);
             }
             return micros;
+        } finally {
+            StreamsThroughputBenchmark.deleteRecursively(stateDir);
         }
     }
 }

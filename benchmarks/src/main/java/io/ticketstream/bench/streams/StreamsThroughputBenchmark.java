@@ -19,8 +19,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +30,29 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Throughput of the full ticketstream topology against a pass-through topology (raw in, raw out), both
- * with exactly_once_v2, on one in-process KRaft broker, over the same pre-loaded raw CDC topics.
- * Reported, not asserted.
+ * with exactly_once_v2 and the same Streams/client settings, on one in-process KRaft broker, over the same
+ * pre-loaded raw CDC topics. Reported, not asserted. Commands and measured numbers: benchmarks/README.md.
  *
  * <pre>
- * ./mvnw -o -q -pl benchmarks exec:java -Dexec.mainClass=io.ticketstream.bench.streams.StreamsThroughputBenchmark \
- *     -Dexec.args="--events 1000000 --partitions 4"
+ * java -Xmx3g -cp benchmarks/target/classes:$(cat benchmarks/target/bench.cp) \
+ *     io.ticketstream.bench.streams.StreamsThroughputBenchmark --events 1000000 --partitions 4
  * </pre>
+ *
+ * Options: {@code --events N} (default 1,000,000), {@code --partitions N} (default 4), {@code --only
+ * passthrough|full}, {@code --set key=value,...} (extra Streams/client settings, applied to BOTH applications),
+ * {@code --keep-state true} (keep the state directories for inspection).
  *
  * Each run starts its KafkaStreams on the loaded topics and ends when the application's consumer group has
  * committed the end of every raw topic and of every internal repartition/subscription topic (nothing left
  * in flight). The time includes start-up and the first rebalance, the same for both topologies.
  */
 public final class StreamsThroughputBenchmark {
+
+    private static boolean keepState;
 
     private StreamsThroughputBenchmark() {
     }
@@ -54,6 +63,7 @@ public final class StreamsThroughputBenchmark {
         int partitions = Integer.parseInt(options.getOrDefault("partitions", "4"));
         String only = options.getOrDefault("only", "both");
         Map<String, String> extra = Options.settings(options.getOrDefault("set", ""));
+        keepState = Boolean.parseBoolean(options.getOrDefault("keep-state", "false"));
 
         Properties brokerProps = new Properties();
         brokerProps.put("transaction.state.log.replication.factor", "1");
@@ -163,6 +173,22 @@ public final class StreamsThroughputBenchmark {
             System.out.printf("%s: %,d raw events in %.1f s = %.0f records/s%n", appId, events, secs, rate);
             System.out.print(profile.report(streams, events, secs));
             return rate;
+        } finally {
+            if (!keepState) {
+                deleteRecursively(Path.of(config.originals().get(StreamsConfig.STATE_DIR_CONFIG).toString()));
+            }
+        }
+    }
+
+    /** State directories hold hundreds of MB after a 1M-event run; kept only with {@code --keep-state true}. */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
