@@ -384,6 +384,48 @@ class EndToEndPipelineTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Exactly-once output stays exactly-once at Braze: the sinks read committed data only
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(7)
+    void theRecordOfAnAbortedTransactionOnACanonicalTopicNeverReachesBraze() throws Exception {
+        Map<String, Object> props = Map.of("bootstrap.servers", pipeline.bootstrapServers(),
+                "transactional.id", "e2e-aborting-writer");
+        var serializer = CanonicalSerdes.ticketSale().serializer();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.initTransactions();
+            // Same key, so same partition: the committed sale is read after the aborted one.
+            producer.beginTransaction();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(CanonicalTopics.TICKET_SALE, "31001",
+                    serializer.serialize(CanonicalTopics.TICKET_SALE, sale(31001, "aborted")))).get();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(CanonicalTopics.TICKET_SALE, "31001",
+                    serializer.serialize(CanonicalTopics.TICKET_SALE, sale(31001, "committed")))).get();
+            producer.commitTransaction();
+        }
+        // The committed sale comes after the aborted one in the same partition and to the same user, whose objects
+        // the sink delivers in order: once it is there, the aborted one would be there too had it been read.
+        awaitAccepted(() -> purchasesOf(pipeline.braze(), 31001).stream()
+                .anyMatch(p -> "committed".equals(p.at("/properties/sale_id").asText())), "the committed purchase of order 31001");
+        assertEquals(List.of("committed"), purchasesOf(pipeline.braze(), 31001).stream()
+                .map(p -> p.at("/properties/sale_id").asText()).toList(), "only the committed sale, once");
+    }
+
+    private static TicketSale sale(long orderId, String saleId) {
+        return TicketSale.newBuilder()
+                .setSaleId(saleId).setType(SaleType.SALE).setOrderId(orderId).setOccurredAt(java.time.Instant.now())
+                .setCustomerRef(ADA).setCustomerKnown(false).setCustomer(null)
+                .setPerformanceId(102).setPerformanceKnown(false).setPerformance(null)
+                .setTicketCount(1).setGrossAmount(new BigDecimal("12.50")).setCurrency("GBP")
+                .setChannel(io.ticketstream.schemas.SalesChannel.WEB)
+                .build();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
 
     private static long percentile(List<Long> sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.size()); // nearest-rank
