@@ -92,6 +92,20 @@ public final class DeadLetterQueue {
         return KIND_UNEXPECTED;
     }
 
+    /**
+     * The data problem behind a processing failure, if that is what it is: a {@link NormalizationException} or a
+     * {@link io.ticketstream.streams.join.JoinDataException} in the cause chain. Bad input, not a bug: its message
+     * names the mapping, field and value, and a stack trace would add nothing.
+     */
+    static RuntimeException dataProblemCause(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof NormalizationException || t instanceof io.ticketstream.streams.join.JoinDataException) {
+                return (RuntimeException) t;
+            }
+        }
+        return null;
+    }
+
     static NormalizationException normalizationCause(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof NormalizationException n) {

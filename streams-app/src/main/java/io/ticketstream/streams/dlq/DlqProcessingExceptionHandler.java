@@ -14,8 +14,9 @@ import io.ticketstream.streams.normalize.NormalizationException;
 /**
  * An exception thrown by any processor of the topology dead-letters the SOURCE record that led to it
  * (raw bytes as read, with topic, partition, offset and the error) and processing continues: malformed
- * input must never stop the application. Data problems ({@link NormalizationException}) are logged as
- * warnings; anything else as an error with its stack trace, since it is more likely a bug than bad data.
+ * input must never stop the application. Data problems ({@link NormalizationException} from normalisation,
+ * {@link io.ticketstream.streams.join.JoinDataException} from the joins) are logged as one-line warnings; anything
+ * else as an error with its stack trace, since it is more likely a bug than bad data.
  * Without a DLQ topic configured it fails instead: a record must never vanish.
  */
 public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler {
@@ -36,10 +37,10 @@ public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler
                     context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception);
             return Response.fail();
         }
-        NormalizationException normalization = DeadLetterQueue.normalizationCause(exception);
-        if (normalization != null) {
+        RuntimeException dataProblem = DeadLetterQueue.dataProblemCause(exception);
+        if (dataProblem != null) {
             log.warn("Dead-lettering {}-{}@{} to {}: {}", context.topic(), context.partition(), context.offset(), dlqTopic,
-                    normalization.getMessage());
+                    dataProblem.getMessage());
         } else {
             log.error("Processor {} failed on {}-{}@{}; dead-lettering it to {}", context.processorNodeId(),
                     context.topic(), context.partition(), context.offset(), dlqTopic, exception);
