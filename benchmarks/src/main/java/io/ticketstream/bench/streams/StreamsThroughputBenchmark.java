@@ -172,12 +172,37 @@ public final class StreamsThroughputBenchmark {
             double rate = events / secs;
             System.out.printf("%s: %,d raw events in %.1f s = %.0f records/s%n", appId, events, secs, rate);
             System.out.print(profile.report(streams, events, secs));
+            System.out.print(writtenPerTopic(admin, appId, events));
             return rate;
         } finally {
             if (!keepState) {
                 deleteRecursively(Path.of(config.originals().get(StreamsConfig.STATE_DIR_CONFIG).toString()));
             }
         }
+    }
+
+    /**
+     * Records (offsets, transaction markers included) in every topic the application writes: its internal topics
+     * and, for the full topology, the canonical ones. Where the broker work per input event comes from.
+     */
+    private static String writtenPerTopic(Admin admin, String appId, int events) throws Exception {
+        Set<String> topics = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(appId + "-") || t.startsWith("ticketing.") || t.endsWith(".passthrough"))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+            description.partitions().forEach(p -> wanted.put(new TopicPartition(description.name(), p.partition()),
+                    OffsetSpec.latest()));
+        }
+        Map<String, Long> perTopic = new java.util.TreeMap<>();
+        admin.listOffsets(wanted).all().get().forEach((tp, info) -> perTopic.merge(tp.topic(), info.offset(), Long::sum));
+        StringBuilder out = new StringBuilder("  " + appId + " offsets written per topic (records + transaction markers):\n");
+        perTopic.forEach((topic, count) -> {
+            if (count > 0) {
+                out.append(String.format("    %-80s %,12d  %.2f per input event%n", topic, count, (double) count / events));
+            }
+        });
+        return out.toString();
     }
 
     /** State directories hold hundreds of MB after a 1M-event run; kept only with {@code --keep-state true}. */
