@@ -192,9 +192,11 @@ class EndToEndPipelineTest {
         awaitLatestPerformance(101, p -> p.getVenue() != null && "New Hall".equals(p.getVenue().getName()));
 
         sources.checkout(9002, ADA, 101, prices("60.50"), "APP");
+        Map<String, Object> abandoned = sources.placeOrder(9003, ADA, 102);
         sources.refund(firstOrder);
         sources.updateCustomer(ADA_ID, adaDocument, Map.of("loyalty.tier", "GOLD", "preferences.email_opt_in", false));
         sources.deleteCustomer(BOB_ID);
+        sources.deleteOrder(abandoned);
         pipeline.executeAsCdcUser("DELETE FROM catalog.performances WHERE performance_id = 103");
 
         awaitAccepted(() -> purchasesOf(braze, 9002).size() == 1 && eventsOf(braze, "ticket_sale_reversed").size() == 1
@@ -204,6 +206,8 @@ class EndToEndPipelineTest {
                 "the tombstone of deleted performance 103");
         awaitLatest(CanonicalTopics.CUSTOMER, CanonicalSerdes.customer().deserializer(), BOB, e -> e.value() == null,
                 "the tombstone of deleted customer " + BOB);
+        awaitLatest(CanonicalTopics.ORDER, CanonicalSerdes.order().deserializer(), "9003", e -> e.value() == null,
+                "the tombstone of deleted order 9003");
 
         // Braze: purchases carry the performance as it was when each sale was committed.
         JsonNode firstPurchase = purchasesOf(braze, 9001).get(0);
@@ -252,6 +256,12 @@ class EndToEndPipelineTest {
         TicketSale sale9001 = sales.stream().filter(s -> s.getOrderId() == 9001 && s.getType() == SaleType.SALE).findFirst().orElseThrow();
         assertEquals("Old Hall", sale9001.getPerformance().getVenueName());
         assertEquals("BRONZE", sale9001.getCustomer().getLoyaltyTier());
+
+        List<CanonicalTopicReader.Entry<io.ticketstream.schemas.Order>> order9003 = canonical.readKey(CanonicalTopics.ORDER,
+                CanonicalSerdes.order().deserializer(), "9003");
+        assertEquals(2, order9003.size(), "the PENDING version, then the tombstone of the SQL Server delete");
+        assertEquals("PENDING", order9003.get(0).value().getStatus().toString());
+        assertTrue(purchasesOf(braze, 9003).isEmpty(), "an order never paid is no purchase");
 
         List<Customer> adaVersions = CanonicalTopicReader.values(canonical.readKey(CanonicalTopics.CUSTOMER,
                 CanonicalSerdes.customer().deserializer(), ADA), e -> true);

@@ -155,6 +155,30 @@ final class StandInSources implements AutoCloseable {
         return paid;
     }
 
+    /** An order placed and never paid (PENDING, no tickets yet); returns its row, for a later delete. */
+    Map<String, Object> placeOrder(long orderId, String customerRef, long performanceId) {
+        long now = now();
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("order_id", orderId);
+        order.put("customer_ref", customerRef);
+        order.put("performance_id", performanceId);
+        order.put("status", "PENDING");
+        order.put("channel", "BOX_OFFICE");
+        order.put("currency", "GBP");
+        order.put("total_amount", "0.00");
+        order.put("created_at", now);
+        order.put("updated_at", now);
+        send(sqlServer.create("orders", "order_id", orderId, order, now));
+        return order;
+    }
+
+    /** The row is deleted (an abandoned basket purged): the d event, then the tombstone; returns the commit time. */
+    long deleteOrder(Map<String, Object> row) {
+        long now = now();
+        sqlServer.delete("orders", "order_id", (Long) row.get("order_id"), row, now).forEach(this::send);
+        return now;
+    }
+
     /** The order becomes REFUNDED; returns the commit time. */
     long refund(Map<String, Object> paid) {
         long now = now();
