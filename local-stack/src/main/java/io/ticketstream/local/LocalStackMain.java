@@ -83,10 +83,15 @@ public final class LocalStackMain {
             System.exit(2);
         }
         if (reset) {
-            deleteRecursively(dataDir);
+            try {
+                DataFolder.reset(dataDir);
+            } catch (IllegalArgumentException e) {
+                System.err.println("ticketstream up: " + e.getMessage());
+                System.exit(2);
+            }
             System.out.println("ticketstream up: --reset: deleted " + dataDir);
         }
-        Files.createDirectories(dataDir.resolve("logs"));
+        DataFolder.prepare(dataDir);
         // Before the first logger exists: everything (Kafka, Connect, Debezium, Streams) logs to the data folder.
         System.setProperty("ticketstream.local.logs", dataDir.resolve("logs").toString());
         System.setProperty("log4j2.configurationFile", "local-stack-log4j2.xml");
@@ -145,14 +150,4 @@ public final class LocalStackMain {
         return args[i];
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
 }
