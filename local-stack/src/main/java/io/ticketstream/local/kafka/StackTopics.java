@@ -32,7 +32,10 @@ public final class StackTopics {
             CanonicalTopics.PERFORMANCE, CanonicalTopics.ORDER, CanonicalTopics.TICKET_SALE);
 
     public static final String DLQ = CanonicalTopics.STREAMS_DLQ;
+    /** Dead letters of the local warehouse sinks (the local stack's own connectors). */
     public static final String CONNECT_DLQ = "ticketing.connect.local.dlq";
+    /** Dead letters of the shipped Braze sinks (errors.deadletterqueue.topic.name in connectors/base/braze-*.json). */
+    public static final String BRAZE_DLQ = "ticketing.braze.dlq";
 
     /** Same count everywhere, so joins never need co-partitioning repairs. */
     static final int PARTITIONS = 3;
@@ -61,7 +64,7 @@ public final class StackTopics {
                 missing.add(new NewTopic(topic, PARTITIONS, (short) 1));
             }
         }
-        for (String topic : List.of(DLQ, CONNECT_DLQ)) {
+        for (String topic : List.of(DLQ, CONNECT_DLQ, BRAZE_DLQ)) {
             if (!existing.contains(topic)) {
                 missing.add(new NewTopic(topic, 1, (short) 1));
             }

@@ -66,6 +66,7 @@ public final class StatusCollector {
         topics.addAll(StackTopics.CANONICAL);
         topics.add(StackTopics.DLQ);
         topics.add(StackTopics.CONNECT_DLQ);
+        topics.add(StackTopics.BRAZE_DLQ);
         Map<String, Long> ends = endOffsets(topics);
 
         Map<String, Long> perSource = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ public final class StatusCollector {
 
         return new StatusSnapshot((System.currentTimeMillis() - startedAt) / 1000, perSource, canonical,
                 ends.getOrDefault(StackTopics.DLQ, 0L), ends.getOrDefault(StackTopics.CONNECT_DLQ, 0L),
+                ends.getOrDefault(StackTopics.BRAZE_DLQ, 0L),
                 streamsState.get(), stats.requestsByEndpoint().values().stream().mapToLong(Long::longValue).sum(),
                 stats.acceptedObjects(), stats.tooManyRequestsTotal(), lagPerGroup(), connectors(), warehouseRows,
                 trafficEvents.getAsLong(), catalogChanges.getAsLong());

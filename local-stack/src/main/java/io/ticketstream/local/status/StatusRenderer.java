@@ -17,7 +17,8 @@ public final class StatusRenderer {
         out.append("\nCANONICAL TOPICS (records)          streams app: ").append(s.streamsState()).append('\n');
         s.recordsPerCanonicalTopic().forEach((topic, n) -> line(out, topic, n));
         line(out, "ticketing.streams.dlq (DLQ)", s.streamsDlq());
-        line(out, "ticketing.connect.local.dlq (connector DLQ)", s.connectDlq());
+        line(out, "ticketing.braze.dlq (Braze sinks' DLQ)", s.brazeDlq());
+        line(out, "ticketing.connect.local.dlq (warehouse sinks' DLQ)", s.connectDlq());
         out.append("\nBRAZE SIMULATOR (stand-in for Braze)\n");
         line(out, "requests", s.brazeRequests());
         line(out, "objects accepted", s.brazeObjects());

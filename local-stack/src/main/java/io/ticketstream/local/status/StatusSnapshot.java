@@ -13,6 +13,7 @@ public record StatusSnapshot(
         Map<String, Long> recordsPerCanonicalTopic,
         long streamsDlq,
         long connectDlq,
+        long brazeDlq,
         String streamsState,
         long brazeRequests,
         long brazeObjects,
