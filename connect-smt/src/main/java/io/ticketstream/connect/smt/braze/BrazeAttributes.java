@@ -24,6 +24,7 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldMapping;
 import io.ticketstream.connect.smt.util.FieldPath;
+import io.ticketstream.connect.smt.util.Records;
 import io.ticketstream.connect.smt.util.SchemaCache;
 
 /**
@@ -367,8 +368,7 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
     public static class Value<R extends ConnectRecord<R>> extends BrazeAttributes<R> {
         @Override
         protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                    updatedSchema, updatedValue, record.timestamp(), record.headers());
+            return Records.withValue(record, updatedSchema, updatedValue);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
+import io.ticketstream.connect.smt.util.Records;
 import io.ticketstream.connect.smt.util.SchemaCache;
 
 /**
@@ -155,8 +156,7 @@ public abstract class BrazeEvent<R extends ConnectRecord<R>> implements Transfor
     public static class Value<R extends ConnectRecord<R>> extends BrazeEvent<R> {
         @Override
         protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                    updatedSchema, updatedValue, record.timestamp(), record.headers());
+            return Records.withValue(record, updatedSchema, updatedValue);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
+import io.ticketstream.connect.smt.util.Records;
 import io.ticketstream.connect.smt.util.SchemaCache;
 
 /**
@@ -193,8 +194,7 @@ public abstract class BrazeSubscriptionState<R extends ConnectRecord<R>> impleme
     public static class Value<R extends ConnectRecord<R>> extends BrazeSubscriptionState<R> {
         @Override
         protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                    updatedSchema, updatedValue, record.timestamp(), record.headers());
+            return Records.withValue(record, updatedSchema, updatedValue);
         }
     }
 }

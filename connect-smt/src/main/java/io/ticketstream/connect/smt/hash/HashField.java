@@ -27,6 +27,7 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
+import io.ticketstream.connect.smt.util.Records;
 import io.ticketstream.connect.smt.util.SchemaCache;
 
 /**
@@ -258,8 +259,7 @@ public abstract class HashField<R extends ConnectRecord<R>> implements Transform
 
         @Override
         protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), updatedSchema, updatedValue,
-                    record.valueSchema(), record.value(), record.timestamp(), record.headers());
+            return Records.withKey(record, updatedSchema, updatedValue);
         }
     }
 
@@ -277,8 +277,7 @@ public abstract class HashField<R extends ConnectRecord<R>> implements Transform
 
         @Override
         protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                    updatedSchema, updatedValue, record.timestamp(), record.headers());
+            return Records.withValue(record, updatedSchema, updatedValue);
         }
     }
 }
