@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.ticketstream.testsupport.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.postgres.PostgresLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class LocalDatabases implements AutoCloseable {
         }
         try (Connection owner = postgres.connect(CATALOG_DB, CDC_USER, secrets.get(StackSecrets.AURORA_CDC_PASSWORD));
              Statement statement = owner.createStatement()) {
-            statement.execute(resource("/local-stack/catalog.sql"));
+            statement.execute(AuroraCatalog.ddl());
             // The DBA's one-off setup shipped with the connector (signal and heartbeat tables).
             Path cdcSql = settings.connectorsDir().resolve("sql").resolve("aurora-catalog-cdc.sql");
             if (Files.exists(cdcSql)) {

@@ -1,9 +1,5 @@
 package io.ticketstream.it.capture;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,14 +65,6 @@ final class CatalogChanges {
             "aurora.catalog.performances", 3 + 2 + 1 + 2 + 3);
 
     private CatalogChanges() {
-    }
-
-    static String schemaSql() {
-        try (InputStream in = CatalogChanges.class.getResourceAsStream("/capture/catalog.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Applies every streamed change, one transaction each; returns transaction id to fixture label. */

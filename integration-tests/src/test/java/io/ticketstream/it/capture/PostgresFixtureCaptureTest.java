@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ticketstream.it.connectors.ConnectorConfigs;
+import io.ticketstream.testsupport.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
 import io.ticketstream.testsupport.postgres.PostgresLauncher;
@@ -70,7 +71,7 @@ class PostgresFixtureCaptureTest {
             pg.createDatabase(database, user);
             try (Connection owner = pg.connect(database, user, password); var statement = owner.createStatement()) {
                 // the CDC user owns the tables, as publication.autocreate.mode=filtered requires
-                statement.execute(CatalogChanges.schemaSql());
+                statement.execute(AuroraCatalog.ddl());
                 statement.execute(Files.readString(PluginPath.projectRoot().resolve("connectors/sql/aurora-catalog-cdc.sql")));
                 for (String sql : CatalogChanges.SNAPSHOT_ROWS) {
                     statement.execute(sql);

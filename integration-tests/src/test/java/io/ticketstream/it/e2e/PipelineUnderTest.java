@@ -1,6 +1,5 @@
 package io.ticketstream.it.e2e;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import io.ticketstream.schemas.catalog.CanonicalTopics;
 import io.ticketstream.streams.StreamsLifecycle;
 import io.ticketstream.streams.TicketstreamApp;
 import io.ticketstream.streams.config.AppConfig;
+import io.ticketstream.testsupport.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
 import io.ticketstream.testsupport.postgres.PostgresLauncher;
@@ -78,7 +78,7 @@ final class PipelineUnderTest implements AutoCloseable {
         postgres.createUser(CDC_USER, cdcPassword, true);
         postgres.createDatabase(CATALOG_DB, CDC_USER);
         Path root = PluginPath.projectRoot();
-        executeAsCdcUser(resource("/capture/catalog.sql"));
+        executeAsCdcUser(AuroraCatalog.ddl());
         executeAsCdcUser(Files.readString(root.resolve("connectors/sql/aurora-catalog-cdc.sql")));
         executeAsCdcUser(catalogueRowsSql);
 
@@ -183,13 +183,6 @@ final class PipelineUnderTest implements AutoCloseable {
 
     static Path projectRoot() {
         return PluginPath.projectRoot();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (var in = PipelineUnderTest.class.getResourceAsStream(name)) {
-            return new String(Objects.requireNonNull(in, name + " missing from the test classpath").readAllBytes(),
-                    StandardCharsets.UTF_8);
-        }
     }
 
     private static String requiredEnv(String name) {

@@ -1,8 +1,7 @@
 package io.ticketstream.local.traffic;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.ticketstream.testsupport.cdc.AuroraCatalog;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +25,8 @@ final class CatalogDatabase {
     }
 
     void createSchema() throws SQLException {
-        try (InputStream in = CatalogDatabase.class.getResourceAsStream("/local-stack/catalog.sql");
-             Statement statement = connection.createStatement()) {
-            if (in == null) {
-                throw new IllegalStateException("local-stack/catalog.sql missing from the classpath");
-            }
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SQLException("cannot read local-stack/catalog.sql", e);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(AuroraCatalog.ddl());
         }
     }
 
