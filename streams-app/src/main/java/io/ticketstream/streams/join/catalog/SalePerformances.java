@@ -1,15 +1,17 @@
-package io.ticketstream.streams.join.sale;
+package io.ticketstream.streams.join.catalog;
 
 import io.ticketstream.schemas.Attraction;
 import io.ticketstream.schemas.Performance;
 import io.ticketstream.schemas.SalePerformance;
-import io.ticketstream.schemas.TicketSale;
 import io.ticketstream.schemas.Venue;
 
-/** Attaches the performance (with attraction and venue, as of the sale's commit time) to a sale. */
-public final class PerformanceDimension implements SaleDimension<Performance> {
+/** The part of a {@link Performance} a TicketSale carries: what analysts group sales by. */
+public final class SalePerformances {
 
-    public static SalePerformance fromPerformance(Performance performance) {
+    private SalePerformances() {
+    }
+
+    public static SalePerformance of(Performance performance) {
         Attraction attraction = performance.getAttraction();
         Venue venue = performance.getVenue();
         return SalePerformance.newBuilder()
@@ -22,21 +24,5 @@ public final class PerformanceDimension implements SaleDimension<Performance> {
                 .setVenueCity(venue == null ? null : venue.getCity())
                 .setVenueCountry(venue == null ? null : venue.getCountry())
                 .build();
-    }
-
-    @Override
-    public String name() { return "performance"; }
-
-    @Override
-    public String keyOf(TicketSale sale) { return Long.toString(sale.getPerformanceId()); }
-
-    @Override
-    public TicketSale attach(TicketSale sale, Performance performance) {
-        return TicketSale.newBuilder(sale).setPerformanceKnown(true).setPerformance(fromPerformance(performance)).build();
-    }
-
-    @Override
-    public TicketSale unknown(TicketSale sale) {
-        return TicketSale.newBuilder(sale).setPerformanceKnown(false).setPerformance(null).build();
     }
 }

@@ -1,0 +1,146 @@
+package io.ticketstream.streams.join.sale;
+
+import io.ticketstream.schemas.Customer;
+import io.ticketstream.schemas.SaleType;
+import io.ticketstream.schemas.TicketSale;
+import io.ticketstream.streams.join.AsOf;
+import io.ticketstream.streams.join.FactKey;
+import io.ticketstream.streams.join.JoinMetrics;
+import io.ticketstream.streams.join.JoinSettings;
+import io.ticketstream.streams.join.progress.Progressed;
+import io.ticketstream.streams.join.progress.RemoteProgress;
+import io.ticketstream.streams.join.progress.SourcePartition;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Attaches the customer, as it was at the fact's commit time, to every sale fact. Sales (from the order join)
+ * and customer versions (from the customer join) meet here by customer_ref, in arrival order; the customer
+ * join's watermarks say when every version up to a time has arrived.
+ *
+ * <p>A fact leaves when the customer joins are complete through its commit time and a version was in force then;
+ * or, with no version in force, when they are complete through commit time + {@code sale.grace.ms} (then a
+ * version committed within the grace is used, else customer_known=false); or after
+ * {@code completeness.max.wait.ms} whatever is missing. A REVERSAL never leaves before its SALE.
+ */
+public final class CustomerHopProcessor implements Processor<String, Progressed<DimensionOrSale<Customer>>, String, TicketSale> {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerHopProcessor.class);
+
+    private final Set<SourcePartition> customerSources;
+    private final JoinSettings settings;
+    private ProcessorContext<String, TicketSale> context;
+    private VersionedKeyValueStore<String, Customer> versions;
+    private KeyValueStore<String, WaitingSale> waiting;
+    private KeyValueStore<String, Long> waitingSales;
+    private RemoteProgress progress;
+    private JoinMetrics metrics;
+
+    CustomerHopProcessor(Set<SourcePartition> customerSources, JoinSettings settings) {
+        this.customerSources = customerSources;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TicketSale> context) {
+        this.context = context;
+        this.versions = context.getStateStore(CustomerHop.VERSIONS_STORE);
+        this.waiting = context.getStateStore(CustomerHop.WAITING_STORE);
+        this.waitingSales = context.getStateStore(CustomerHop.WAITING_SALES_STORE);
+        this.progress = new RemoteProgress(customerSources, settings.toleranceMs());
+        this.metrics = new JoinMetrics(context.metrics(), "customer-hop");
+        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> release(now, true));
+    }
+
+    @Override
+    public void process(Record<String, Progressed<DimensionOrSale<Customer>>> record) {
+        Progressed<DimensionOrSale<Customer>> value = record.value();
+        long now = context.currentSystemTimeMs();
+        if (value.isWatermark()) {
+            progress.onWatermark(value.watermark());
+        } else if (value.value().isSale()) {
+            TicketSale sale = value.value().sale();
+            FactKey fact = new FactKey(sale.getOccurredAt().toEpochMilli(), sale.getType(), sale.getOrderId());
+            waiting.put(fact.encode(), new WaitingSale(now, sale));
+            if (fact.type() == SaleType.SALE) {
+                waitingSales.put(Long.toString(fact.orderId()), fact.occurredAt());
+            }
+        } else {
+            // The record timestamp is the version's commit time; a null customer ends the validity there.
+            versions.put(record.key(), value.value().dimension(), record.timestamp());
+        }
+        release(now, false);
+    }
+
+    /**
+     * Emits the waiting facts that are complete, in commit order. After a record the scan stops at the first
+     * fact beyond the horizon (nothing later can be complete); the punctuation looks at all, for the max wait.
+     */
+    private void release(long now, boolean fullScan) {
+        long horizon = progress.horizon();
+        List<KeyValue<String, WaitingSale>> candidates = new ArrayList<>();
+        try (KeyValueIterator<String, WaitingSale> all = waiting.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, WaitingSale> entry = all.next();
+                if (!fullScan && entry.value.sale().getOccurredAt().toEpochMilli() > horizon) {
+                    break;
+                }
+                candidates.add(entry);
+            }
+        }
+        for (KeyValue<String, WaitingSale> entry : candidates) {
+            TicketSale sale = entry.value.sale();
+            if (sale.getType() == SaleType.REVERSAL && waitingSales.get(Long.toString(sale.getOrderId())) != null) {
+                continue; // never before its SALE
+            }
+            long occurredAt = sale.getOccurredAt().toEpochMilli();
+            AsOf<Customer> customer = customerAsOf(sale.getCustomerRef(), occurredAt, horizon);
+            if (!customer.decided()) {
+                if (now - entry.value.since() < settings.maxWaitMs()) {
+                    continue;
+                }
+                metrics.overdue();
+                log.warn("{} waited completeness.max.wait.ms ({} ms) for its customer (customer joins complete "
+                        + "through {}): emitted with what is known", sale.getSaleId(), settings.maxWaitMs(), horizon);
+                customer = AsOf.of(valueOf(versions.get(sale.getCustomerRef(), occurredAt + settings.saleGraceMs())));
+            }
+            waiting.delete(entry.key);
+            if (sale.getType() == SaleType.SALE) {
+                waitingSales.delete(Long.toString(sale.getOrderId()));
+            }
+            context.forward(new Record<>(Long.toString(sale.getOrderId()), CustomerDimension.attach(sale, customer.value()),
+                    occurredAt));
+        }
+    }
+
+    private AsOf<Customer> customerAsOf(String customerRef, long occurredAt, long horizon) {
+        if (occurredAt > horizon) {
+            return AsOf.notYet();
+        }
+        Customer inForce = valueOf(versions.get(customerRef, occurredAt));
+        if (inForce != null) {
+            return AsOf.of(inForce);
+        }
+        if (occurredAt + settings.saleGraceMs() > horizon) {
+            return AsOf.notYet();
+        }
+        return AsOf.of(valueOf(versions.get(customerRef, occurredAt + settings.saleGraceMs())));
+    }
+
+    private static Customer valueOf(VersionedRecord<Customer> record) {
+        return record == null ? null : record.value();
+    }
+}
