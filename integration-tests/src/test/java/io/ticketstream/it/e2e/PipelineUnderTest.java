@@ -16,13 +16,13 @@ import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.test.TestUtils;
 
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.schemas.catalog.CanonicalTopics;
+import io.ticketstream.schemas.catalog.TopicSettings;
 import io.ticketstream.streams.StreamsLifecycle;
 import io.ticketstream.streams.TicketstreamApp;
 import io.ticketstream.streams.config.AppConfig;
@@ -106,20 +106,19 @@ final class PipelineUnderTest implements AutoCloseable {
     /**
      * What the platform provisions before anything runs: the canonical topics, the dead-letter topics, Debezium's
      * Kafka signal topic and (standing in for the SQL Server and MongoDB connectors, absent here) their raw topics,
-     * compacted like their topic.creation makes them.
+     * never compacted, like their topic.creation makes them; every topic with the project's TopicSettings.
      */
     private void createPlatformTopics() throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         for (String raw : STAND_IN_RAW_TOPICS) {
-            topics.add(new NewTopic(raw, PARTITIONS, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            topics.add(new NewTopic(raw, PARTITIONS, (short) 1).configs(TopicSettings.RAW));
         }
         for (String canonical : List.of(CanonicalTopics.CUSTOMER, CanonicalTopics.CUSTOMER_CHANGE, CanonicalTopics.PERFORMANCE,
                 CanonicalTopics.ORDER, CanonicalTopics.TICKET_SALE)) {
-            topics.add(new NewTopic(canonical, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(canonical, PARTITIONS, (short) 1).configs(TopicSettings.canonical(canonical)));
         }
-        topics.add(new NewTopic(CanonicalTopics.STREAMS_DLQ, 1, (short) 1));
-        topics.add(new NewTopic(BRAZE_DLQ, 1, (short) 1));
+        topics.add(new NewTopic(CanonicalTopics.STREAMS_DLQ, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
+        topics.add(new NewTopic(BRAZE_DLQ, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
         topics.add(new NewTopic(SIGNAL_TOPIC, 1, (short) 1));
         try (Admin admin = connect.kafka().createAdminClient()) {
             admin.createTopics(topics).all().get();
