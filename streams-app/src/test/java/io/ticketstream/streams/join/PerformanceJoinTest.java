@@ -16,7 +16,7 @@ import static io.ticketstream.streams.topology.RawCdc.venue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Aurora catalog rows through the foreign-key joins to Performance. */
+/** Aurora catalog rows to Performance: the whole catalogue in one task, newest commit per row wins. */
 class PerformanceJoinTest {
 
     private static final long T = 1_800_000_000_000L;
@@ -74,6 +74,32 @@ class PerformanceJoinTest {
         assertEquals("Victoria Palace", versions.get(1).value.getVenue().getName());
         assertEquals("100", versions.get(2).key);
         assertNull(versions.get(2).value, "a deleted performance is a tombstone");
+    }
+
+    @Test
+    void aBurstOfCatalogueChangesKeepsEveryVersionAndEndsWithTheTombstone() {
+        topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
+                performance("c", T + 1, 300, 1, 10, "ON_SALE"), performance("u", T + 2, 300, 1, 10, "SOLD_OUT"),
+                attraction("u", T + 3, 1, "Hamilton (revival)", "musical"), performance("d", T + 4, 300, 1, 10, "SOLD_OUT"));
+
+        List<KeyValue<String, Performance>> versions = topology.performances();
+        assertEquals(List.of("300 Hamilton/Victoria Palace", "300 Hamilton/Victoria Palace",
+                "300 Hamilton (revival)/Victoria Palace"), describe(versions.subList(0, 3)));
+        assertNull(versions.get(3).value, "the performance was published, so its delete is a tombstone");
+        assertEquals(4, versions.size());
+    }
+
+    @Test
+    void aRowOlderThanTheOneInForceChangesNothingWhateverItsArrivalOrder() {
+        topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
+                performance("c", T + 1, 100, 1, 10, "ON_SALE"), venue("u", T + 50, 10, "New Palace", "London"));
+        topology.performances();
+
+        // The rename's older version replayed after it, then a performance deleted before it was created (out of order).
+        topology.pipe(venue("u", T + 20, 10, "Middle Palace", "London"), performance("d", T + 60, 101, 1, 10, "ON_SALE"),
+                performance("c", T + 30, 101, 1, 10, "ON_SALE"));
+
+        assertEquals(List.of(), topology.performances(), "a replayed older row neither re-publishes nor resurrects");
     }
 
     private static List<String> describe(List<KeyValue<String, Performance>> versions) {
