@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,11 +54,18 @@ public final class TicketstreamTopology {
                 layout);
     }
 
-    /** The raw topics' partition counts, read from the cluster {@code config} points at. */
+    /**
+     * The raw topics' partition counts, read from the cluster {@code config} points at (and a warning for a canonical
+     * topic whose settings would lose replayed output, see {@link CanonicalTopicCheck}).
+     */
     public static RawTopicLayout layoutOf(AppConfig config) {
         Map<String, Object> admin = new StreamsConfig(config.streamsProperties()).getAdminConfigs("ticketstream-layout");
         try (Admin client = Admin.create(admin)) {
-            return RawTopicLayout.describe(client, config.rawTopics().values(), DESCRIBE_TIMEOUT);
+            RawTopicLayout layout = RawTopicLayout.describe(client, config.rawTopics().values(), DESCRIBE_TIMEOUT);
+            CanonicalTopicCheck.warnAbout(client, List.of(config.customerTopic(), config.performanceTopic(),
+                    config.orderTopic(), config.ticketSaleTopic(), config.customerChangeTopic(), config.dlqTopic()),
+                    DESCRIBE_TIMEOUT);
+            return layout;
         }
     }
 
