@@ -60,6 +60,7 @@ final class PipelineUnderTest implements AutoCloseable {
     static final int PARTITIONS = 3;
 
     private final List<AutoCloseable> stops = new ArrayList<>();
+    private AppConfig appConfig;
     private final String cdcPassword = requiredEnv("AURORA_CDC_PASSWORD");
     private final String brazeApiKey = requiredEnv("BRAZE_API_KEY");
     private final Path workDir;
@@ -125,7 +126,10 @@ final class PipelineUnderTest implements AutoCloseable {
         }
     }
 
-    /** Runs the streams app from a properties file, as {@code java -jar streams-app.jar --config FILE} does. */
+    /**
+     * Runs the streams app from a properties file, as {@code java -jar streams-app.jar --config FILE} does, environment
+     * overrides included (e.g. {@code TICKETSTREAM_COMPLETENESS_TOLERANCE_MS=250} for a latency sweep).
+     */
     void startStreamsApp() throws Exception {
         Path stateDir = Files.createDirectories(workDir.resolve("streams-state"));
         Path config = Files.writeString(workDir.resolve("streams-app.properties"), String.join("\n",
@@ -134,11 +138,16 @@ final class PipelineUnderTest implements AutoCloseable {
                 "state.dir=" + stateDir,
                 "replication.factor=1",
                 ""), StandardCharsets.UTF_8);
-        AppConfig appConfig = AppConfig.load(config, Map.of());
+        appConfig = AppConfig.load(config, System.getenv());
         streams = TicketstreamApp.start(appConfig, TicketstreamApp.buildTopology(appConfig));
         stops.add(streams::close);
         TestUtils.waitForCondition(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMinutes(3).toMillis(),
                 () -> "streams app not RUNNING, state " + streams.state());
+    }
+
+    /** The streams app's effective configuration (after {@link #startStreamsApp}). */
+    AppConfig streamsConfig() {
+        return appConfig;
     }
 
     KafkaStreams.State streamsState() {
