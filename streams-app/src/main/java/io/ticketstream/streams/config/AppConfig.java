@@ -96,7 +96,7 @@ public class AppConfig extends AbstractConfig {
             + "committed at or before a fact's commit time T is taken into the fact if it reaches Kafka by T + this "
             + "tolerance (the app's wall clock against the source's commit clock). In live operation a fact waits up "
             + "to this long unless every input it depends on already shows progress past T: the latency it costs.";
-    public static final long COMPLETENESS_TOLERANCE_MS_DEFAULT = 500L;
+    public static final long COMPLETENESS_TOLERANCE_MS_DEFAULT = 250L;
 
     public static final String COMPLETENESS_IDLE_MS = "completeness.idle.ms";
     public static final String COMPLETENESS_IDLE_MS_DOC = "A task that processed nothing for this long is taken as "

@@ -8,6 +8,7 @@ import io.ticketstream.streams.join.AsOf;
 import io.ticketstream.streams.join.FactKey;
 import io.ticketstream.streams.join.JoinMetrics;
 import io.ticketstream.streams.join.JoinSettings;
+import io.ticketstream.streams.join.WaitingFacts;
 import io.ticketstream.streams.join.catalog.CatalogRows;
 import io.ticketstream.streams.join.catalog.CatalogVersions;
 import io.ticketstream.streams.join.progress.LocalProgress;
@@ -16,18 +17,15 @@ import io.ticketstream.streams.join.progress.RemoteProgress;
 import io.ticketstream.streams.join.progress.SourcePartition;
 import io.ticketstream.streams.normalize.NormalizedRow;
 import io.ticketstream.streams.topology.RawTopicLayout;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
     private final JoinSettings settings;
     private ProcessorContext<String, OrderEffect> context;
     private KeyValueStore<String, OrderState> orders;
-    private KeyValueStore<String, Long> waiting;
+    private WaitingFacts<Long> waiting;
     private CatalogVersions catalog;
     private LocalProgress own;
     private RemoteProgress catalogProgress;
@@ -68,14 +66,16 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
     public void init(ProcessorContext<String, OrderEffect> context) {
         this.context = context;
         this.orders = context.getStateStore(OrderJoin.STATE_STORE);
-        this.waiting = context.getStateStore(OrderJoin.WAITING_STORE);
+        this.waiting = new WaitingFacts<>(context.getStateStore(OrderJoin.WAITING_STORE));
         this.catalog = new CatalogVersions(context);
         Collection<String> orderTopics = topicsOf(OrderRows.MAPPINGS);
         this.own = new LocalProgress(layout.sourcesOfTask(orderTopics, context.taskId().partition()),
                 settings.toleranceMs(), settings.idleMs(), context.currentSystemTimeMs());
         this.catalogProgress = new RemoteProgress(layout.sources(topicsOf(CatalogRows.MAPPINGS)), settings.toleranceMs());
         this.metrics = new JoinMetrics(context.metrics(), "order-join");
-        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> release(now, true));
+        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, this::release);
+        context.schedule(WaitingFacts.sweepInterval(settings.maxWaitMs()), PunctuationType.WALL_CLOCK_TIME,
+                this::sweepOverdue);
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
         } else {
             onOrderRow(value.value(), now);
         }
-        release(now, false);
+        release(now);
     }
 
     private void onOrderRow(NormalizedRow row, long now) {
@@ -110,9 +110,9 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
         orders.put(key, state);
         for (SaleFacts.Change change : changes) {
             if (change.previousOccurredAt() != null) {
-                waiting.delete(new FactKey(change.previousOccurredAt(), change.type(), orderId).encode());
+                waiting.remove(new FactKey(change.previousOccurredAt(), change.type(), orderId));
             }
-            waiting.put(new FactKey(change.occurredAt(), change.type(), orderId).encode(), now);
+            waiting.add(new FactKey(change.occurredAt(), change.type(), orderId), now);
         }
     }
 
@@ -160,65 +160,53 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
         context.forward(new Record<>(key, OrderEffect.upsert(OrderAssembler.assemble(state)), timestamp));
     }
 
-    /**
-     * Emits the waiting facts that are complete, in commit order. Facts are scanned from the oldest; a scan after a
-     * record stops at the first fact beyond the horizons (nothing later can be complete, except by the max wait,
-     * which the punctuation's full scan handles).
-     */
-    private void release(long now, boolean fullScan) {
-        long ownHorizon = own.horizon(now);
-        long catalogHorizon = catalogProgress.horizon();
-        List<KeyValue<String, Long>> candidates = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = waiting.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (!fullScan && FactKey.decode(entry.key).occurredAt() > Math.min(ownHorizon, catalogHorizon)) {
-                    break;
-                }
-                candidates.add(entry);
-            }
+    /** Emits the waiting facts whose inputs are now complete through their deadline, in deadline order. */
+    private void release(long now) {
+        long horizon = Math.min(own.horizon(now), catalogProgress.horizon());
+        for (WaitingFacts.Entry<Long> entry : waiting.due(horizon)) {
+            decide(entry, horizon, false);
         }
-        for (KeyValue<String, Long> entry : candidates) {
-            FactKey fact = FactKey.decode(entry.key);
-            String orderKey = Long.toString(fact.orderId());
-            OrderState state = orders.get(orderKey);
-            boolean overdue = now - entry.value >= settings.maxWaitMs();
-            TicketSale emitted = fact.type() == SaleType.SALE
-                    ? releaseSale(fact, state, ownHorizon, catalogHorizon, overdue)
-                    : releaseReversal(fact, state, catalogHorizon, overdue);
-            if (emitted != null) {
-                orders.put(orderKey, state);
-                waiting.delete(entry.key);
-                context.forward(new Record<>(orderKey, OrderEffect.sale(emitted), fact.occurredAt()));
+    }
+
+    /** Emits, with what is known, every fact that waited {@code completeness.max.wait.ms}. */
+    private void sweepOverdue(long now) {
+        long horizon = Math.min(own.horizon(now), catalogProgress.horizon());
+        for (WaitingFacts.Entry<Long> entry : waiting.all()) {
+            if (now - entry.value() >= settings.maxWaitMs()) {
+                decide(entry, horizon, true);
             }
         }
     }
 
-    private TicketSale releaseSale(FactKey fact, OrderState state, long ownHorizon, long catalogHorizon, boolean overdue) {
-        AsOf<Performance> performance = performanceAsOf(fact, state, catalogHorizon);
-        if (fact.occurredAt() <= ownHorizon && performance.decided()) {
-            return SaleFacts.sale(state, performance.value());
+    private void decide(WaitingFacts.Entry<Long> entry, long horizon, boolean overdue) {
+        FactKey fact = entry.fact();
+        String orderKey = Long.toString(fact.orderId());
+        OrderState state = orders.get(orderKey);
+        boolean sale = fact.type() == SaleType.SALE;
+        NormalizedRow decidedBy = sale ? state.paidRow() : state.reversalRow();
+        if ((sale ? state.saleEmitted() : state.reversalEmitted()) || decidedBy.commitTs() != fact.occurredAt()) {
+            waiting.remove(entry); // emitted already, or moved to an earlier commit time (SaleFacts.Change)
+            return;
         }
-        if (!overdue) {
-            return null;
+        if (!sale && !state.saleEmitted()) {
+            if (!overdue) { // never before its SALE, which waits for the grace at the latest
+                waiting.deferTo(entry, Math.max(entry.deadline(), state.paidRow().commitTs() + settings.saleGraceMs()));
+            }
+            return;
         }
-        return SaleFacts.sale(state, overdue(fact, state, "its tickets (own partitions complete through " + ownHorizon
-                + ") or its performance (catalogue complete through " + catalogHorizon + ")"));
-    }
-
-    private TicketSale releaseReversal(FactKey fact, OrderState state, long catalogHorizon, boolean overdue) {
-        if (!state.saleEmitted()) {
-            return null; // never before its SALE
+        AsOf<Performance> performance = performanceAsOf(fact, state, horizon);
+        if (!performance.decided()) {
+            if (overdue) {
+                performance = AsOf.of(overdue(fact, state, horizon));
+            } else {
+                waiting.deferTo(entry, fact.occurredAt() + settings.saleGraceMs()); // no version in force at T
+                return;
+            }
         }
-        AsOf<Performance> performance = performanceAsOf(fact, state, catalogHorizon);
-        if (performance.decided()) {
-            return SaleFacts.reversal(state, performance.value());
-        }
-        if (!overdue) {
-            return null;
-        }
-        return SaleFacts.reversal(state, overdue(fact, state, "its performance (catalogue complete through "
-                + catalogHorizon + ")"));
+        TicketSale emitted = sale ? SaleFacts.sale(state, performance.value()) : SaleFacts.reversal(state, performance.value());
+        orders.put(orderKey, state);
+        waiting.remove(entry);
+        context.forward(new Record<>(orderKey, OrderEffect.sale(emitted), fact.occurredAt()));
     }
 
     /**
@@ -241,10 +229,10 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
         return AsOf.of(catalog.performanceAsOf(performanceId, fact.occurredAt(), settings.saleGraceMs()));
     }
 
-    private Performance overdue(FactKey fact, OrderState state, String missing) {
+    private Performance overdue(FactKey fact, OrderState state, long horizon) {
         metrics.overdue();
-        log.warn("{} waited completeness.max.wait.ms ({} ms) for {}: emitted with what is known", fact.saleId(),
-                settings.maxWaitMs(), missing);
+        log.warn("{} waited completeness.max.wait.ms ({} ms) for its tickets or its performance (inputs complete through "
+                + "{}): emitted with what is known", fact.saleId(), settings.maxWaitMs(), horizon);
         return catalog.performanceAsOf(OrderRows.performanceIdOf(state.paidRow()), fact.occurredAt(), settings.saleGraceMs());
     }
 

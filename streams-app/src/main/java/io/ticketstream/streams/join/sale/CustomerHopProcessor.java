@@ -7,23 +7,20 @@ import io.ticketstream.streams.join.AsOf;
 import io.ticketstream.streams.join.FactKey;
 import io.ticketstream.streams.join.JoinMetrics;
 import io.ticketstream.streams.join.JoinSettings;
+import io.ticketstream.streams.join.WaitingFacts;
 import io.ticketstream.streams.join.progress.Progressed;
 import io.ticketstream.streams.join.progress.RemoteProgress;
 import io.ticketstream.streams.join.progress.SourcePartition;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,7 +41,7 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
     private final JoinSettings settings;
     private ProcessorContext<String, TicketSale> context;
     private VersionedKeyValueStore<String, Customer> versions;
-    private KeyValueStore<String, WaitingSale> waiting;
+    private WaitingFacts<WaitingSale> waiting;
     private KeyValueStore<String, Long> waitingSales;
     private RemoteProgress progress;
     private JoinMetrics metrics;
@@ -58,11 +55,13 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
     public void init(ProcessorContext<String, TicketSale> context) {
         this.context = context;
         this.versions = context.getStateStore(CustomerHop.VERSIONS_STORE);
-        this.waiting = context.getStateStore(CustomerHop.WAITING_STORE);
+        this.waiting = new WaitingFacts<>(context.getStateStore(CustomerHop.WAITING_STORE));
         this.waitingSales = context.getStateStore(CustomerHop.WAITING_SALES_STORE);
         this.progress = new RemoteProgress(customerSources, settings.toleranceMs());
         this.metrics = new JoinMetrics(context.metrics(), "customer-hop");
-        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> release(now, true));
+        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, this::release);
+        context.schedule(WaitingFacts.sweepInterval(settings.maxWaitMs()), PunctuationType.WALL_CLOCK_TIME,
+                this::sweepOverdue);
     }
 
     @Override
@@ -74,7 +73,7 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
         } else if (value.value().isSale()) {
             TicketSale sale = value.value().sale();
             FactKey fact = new FactKey(sale.getOccurredAt().toEpochMilli(), sale.getType(), sale.getOrderId());
-            waiting.put(fact.encode(), new WaitingSale(now, sale));
+            waiting.add(fact, new WaitingSale(now, sale));
             if (fact.type() == SaleType.SALE) {
                 waitingSales.put(Long.toString(fact.orderId()), fact.occurredAt());
             }
@@ -82,48 +81,56 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
             // The record timestamp is the version's commit time; a null customer ends the validity there.
             versions.put(record.key(), value.value().dimension(), record.timestamp());
         }
-        release(now, false);
+        release(now);
     }
 
-    /**
-     * Emits the waiting facts that are complete, in commit order. After a record the scan stops at the first
-     * fact beyond the horizon (nothing later can be complete); the punctuation looks at all, for the max wait.
-     */
-    private void release(long now, boolean fullScan) {
+    /** Emits the waiting facts whose customer is now known through their deadline, in deadline order. */
+    private void release(long now) {
         long horizon = progress.horizon();
-        List<KeyValue<String, WaitingSale>> candidates = new ArrayList<>();
-        try (KeyValueIterator<String, WaitingSale> all = waiting.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, WaitingSale> entry = all.next();
-                if (!fullScan && entry.value.sale().getOccurredAt().toEpochMilli() > horizon) {
-                    break;
-                }
-                candidates.add(entry);
+        for (WaitingFacts.Entry<WaitingSale> entry : waiting.due(horizon)) {
+            decide(entry, horizon, false);
+        }
+    }
+
+    /** Emits, with what is known, every fact that waited {@code completeness.max.wait.ms}. */
+    private void sweepOverdue(long now) {
+        long horizon = progress.horizon();
+        for (WaitingFacts.Entry<WaitingSale> entry : waiting.all()) {
+            if (now - entry.value().since() >= settings.maxWaitMs()) {
+                decide(entry, horizon, true);
             }
         }
-        for (KeyValue<String, WaitingSale> entry : candidates) {
-            TicketSale sale = entry.value.sale();
-            if (sale.getType() == SaleType.REVERSAL && waitingSales.get(Long.toString(sale.getOrderId())) != null) {
-                continue; // never before its SALE
-            }
-            long occurredAt = sale.getOccurredAt().toEpochMilli();
-            AsOf<Customer> customer = customerAsOf(sale.getCustomerRef(), occurredAt, horizon);
-            if (!customer.decided()) {
-                if (now - entry.value.since() < settings.maxWaitMs()) {
-                    continue;
+    }
+
+    private void decide(WaitingFacts.Entry<WaitingSale> entry, long horizon, boolean overdue) {
+        TicketSale sale = entry.value().sale();
+        String orderId = Long.toString(sale.getOrderId());
+        if (sale.getType() == SaleType.REVERSAL) {
+            Long saleCommit = waitingSales.get(orderId);
+            if (saleCommit != null) {
+                if (!overdue) { // never before its SALE, which waits for the grace at the latest
+                    waiting.deferTo(entry, Math.max(entry.deadline(), saleCommit + settings.saleGraceMs()));
                 }
-                metrics.overdue();
-                log.warn("{} waited completeness.max.wait.ms ({} ms) for its customer (customer joins complete "
-                        + "through {}): emitted with what is known", sale.getSaleId(), settings.maxWaitMs(), horizon);
-                customer = AsOf.of(valueOf(versions.get(sale.getCustomerRef(), occurredAt + settings.saleGraceMs())));
+                return;
             }
-            waiting.delete(entry.key);
-            if (sale.getType() == SaleType.SALE) {
-                waitingSales.delete(Long.toString(sale.getOrderId()));
-            }
-            context.forward(new Record<>(Long.toString(sale.getOrderId()), CustomerDimension.attach(sale, customer.value()),
-                    occurredAt));
         }
+        long occurredAt = sale.getOccurredAt().toEpochMilli();
+        AsOf<Customer> customer = customerAsOf(sale.getCustomerRef(), occurredAt, horizon);
+        if (!customer.decided()) {
+            if (!overdue) {
+                waiting.deferTo(entry, occurredAt + settings.saleGraceMs()); // no version in force at its commit time
+                return;
+            }
+            metrics.overdue();
+            log.warn("{} waited completeness.max.wait.ms ({} ms) for its customer (customer joins complete through {}): "
+                    + "emitted with what is known", sale.getSaleId(), settings.maxWaitMs(), horizon);
+            customer = AsOf.of(valueOf(versions.get(sale.getCustomerRef(), occurredAt + settings.saleGraceMs())));
+        }
+        waiting.remove(entry);
+        if (sale.getType() == SaleType.SALE) {
+            waitingSales.delete(orderId);
+        }
+        context.forward(new Record<>(orderId, CustomerDimension.attach(sale, customer.value()), occurredAt));
     }
 
     private AsOf<Customer> customerAsOf(String customerRef, long occurredAt, long horizon) {
