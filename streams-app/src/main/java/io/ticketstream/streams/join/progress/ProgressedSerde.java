@@ -1,5 +1,6 @@
 package io.ticketstream.streams.join.progress;
 
+import io.ticketstream.streams.join.TaggedBytes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -11,12 +12,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Serde of {@link Progressed} for internal topics: a tag byte, then the value in its own serde or the
- * watermark's fields. Written by hand because it frames an existing serde plus four primitive fields; the
+ * Serde of {@link Progressed} for internal topics: a tag byte ({@link TaggedBytes}), then the value in its own serde
+ * or the watermark's fields. Written by hand because it frames an existing serde plus four primitive fields; the
  * format never leaves the application (repartition topics only).
  */
 public final class ProgressedSerde<V> implements Serde<Progressed<V>> {
@@ -37,11 +37,7 @@ public final class ProgressedSerde<V> implements Serde<Progressed<V>> {
                 return null;
             }
             if (!progressed.isWatermark()) {
-                byte[] payload = valueSerde.serializer().serialize(topic, progressed.value());
-                byte[] out = new byte[payload.length + 1];
-                out[0] = DATA;
-                System.arraycopy(payload, 0, out, 1, payload.length);
-                return out;
+                return TaggedBytes.tag(DATA, valueSerde.serializer().serialize(topic, progressed.value()));
             }
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
@@ -74,7 +70,7 @@ public final class ProgressedSerde<V> implements Serde<Progressed<V>> {
                 throw new SerializationException("Empty record on internal topic " + topic);
             }
             if (data[0] == DATA) {
-                return Progressed.data(valueSerde.deserializer().deserialize(topic, Arrays.copyOfRange(data, 1, data.length)));
+                return Progressed.data(valueSerde.deserializer().deserialize(topic, TaggedBytes.payload(data)));
             }
             if (data[0] != WATERMARK) {
                 throw new SerializationException("Unknown record tag " + data[0] + " on internal topic " + topic);
