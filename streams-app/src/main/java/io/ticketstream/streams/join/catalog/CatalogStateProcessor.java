@@ -83,7 +83,9 @@ public final class CatalogStateProcessor implements Processor<String, Normalized
         Performance performance = CatalogRows.compose(row,
                 live(rowKey(CatalogRows.ATTRACTIONS, row.getLong(CatalogRows.ATTRACTION_ID).toString())),
                 live(rowKey(CatalogRows.VENUES, row.getLong(CatalogRows.VENUE_ID).toString())));
-        published.put(performanceId, "");
+        if (published.get(performanceId) == null) {
+            published.put(performanceId, "");
+        }
         context.forward(new Record<>(performanceId, performance, performance.getCommitTs().toEpochMilli()));
     }
 

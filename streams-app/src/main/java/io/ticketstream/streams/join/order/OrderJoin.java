@@ -44,9 +44,12 @@ public final class OrderJoin {
                                                      Map<String, String> rawTopicByMapping, RawTopicLayout layout,
                                                      JoinSettings settings, JoinSerdes serdes, JoinTopics topics) {
         Set<StoreBuilder<?>> stores = Set.of(
+                // Cached: the rows of one check-out arrive together, and a fact waits a moment then leaves; the cache
+                // turns those bursts into one changelog write per key and commit instead of one per row.
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), serdes.key(),
-                        new OrderStateSerde(serdes.row())),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE), serdes.key(), Serdes.Long()),
+                        new OrderStateSerde(serdes.row())).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE), serdes.key(), Serdes.Long())
+                        .withCachingEnabled(),
                 versions(CatalogVersions.ATTRACTIONS_STORE, settings, serdes),
                 versions(CatalogVersions.VENUES_STORE, settings, serdes),
                 versions(CatalogVersions.PERFORMANCES_STORE, settings, serdes));

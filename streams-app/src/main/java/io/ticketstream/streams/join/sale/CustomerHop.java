@@ -9,7 +9,6 @@ import io.ticketstream.streams.join.progress.ProgressPartitioners;
 import io.ticketstream.streams.join.progress.Progressed;
 import io.ticketstream.streams.join.progress.ProgressedSerde;
 import io.ticketstream.streams.join.progress.SourcePartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -31,7 +30,6 @@ public final class CustomerHop {
     public static final String REPARTITION = "sale-customer-by-ref";
     public static final String VERSIONS_STORE = "sale-customer-versions";
     public static final String WAITING_STORE = "sale-customer-waiting-facts";
-    public static final String WAITING_SALES_STORE = "sale-customer-waiting-sales";
 
     private CustomerHop() {
     }
@@ -44,9 +42,7 @@ public final class CustomerHop {
                 Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(VERSIONS_STORE,
                         settings.dimensionHistory()), serdes.key(), serdes.customer()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE), serdes.key(),
-                        WaitingSale.serde(serdes.ticketSale())),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_SALES_STORE), serdes.key(),
-                        Serdes.Long()));
+                        WaitingSale.serde(serdes.ticketSale())).withCachingEnabled());
         ProcessorSupplier<String, Progressed<DimensionOrSale<Customer>>, String, TicketSale> supplier = new ProcessorSupplier<>() {
             @Override
             public Processor<String, Progressed<DimensionOrSale<Customer>>, String, TicketSale> get() {

@@ -15,12 +15,12 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -42,7 +42,6 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
     private ProcessorContext<String, TicketSale> context;
     private VersionedKeyValueStore<String, Customer> versions;
     private WaitingFacts<WaitingSale> waiting;
-    private KeyValueStore<String, Long> waitingSales;
     private RemoteProgress progress;
     private JoinMetrics metrics;
 
@@ -56,7 +55,6 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
         this.context = context;
         this.versions = context.getStateStore(CustomerHop.VERSIONS_STORE);
         this.waiting = new WaitingFacts<>(context.getStateStore(CustomerHop.WAITING_STORE));
-        this.waitingSales = context.getStateStore(CustomerHop.WAITING_SALES_STORE);
         this.progress = new RemoteProgress(customerSources, settings.toleranceMs());
         this.metrics = new JoinMetrics(context.metrics(), "customer-hop");
         context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, this::release);
@@ -72,10 +70,9 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
             progress.onWatermark(value.watermark());
         } else if (value.value().isSale()) {
             TicketSale sale = value.value().sale();
-            FactKey fact = new FactKey(sale.getOccurredAt().toEpochMilli(), sale.getType(), sale.getOrderId());
-            waiting.add(fact, new WaitingSale(now, sale));
-            if (fact.type() == SaleType.SALE) {
-                waitingSales.put(Long.toString(fact.orderId()), fact.occurredAt());
+            if (!emitIfDecided(sale, progress.horizon())) { // live, it usually is: no store write then
+                waiting.add(new FactKey(sale.getOccurredAt().toEpochMilli(), sale.getType(), sale.getOrderId()),
+                        new WaitingSale(now, sale));
             }
         } else {
             // The record timestamp is the version's commit time; a null customer ends the validity there.
@@ -102,14 +99,30 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
         }
     }
 
+    /** Emits a sale that has just arrived if nothing can change it any more (and no SALE of its order waits). */
+    private boolean emitIfDecided(TicketSale sale, long horizon) {
+        if (sale.getType() == SaleType.REVERSAL && waiting.saleDeadline(sale.getOrderId()).isPresent()) {
+            return false;
+        }
+        AsOf<Customer> customer = customerAsOf(sale.getCustomerRef(), sale.getOccurredAt().toEpochMilli(), horizon);
+        if (customer.decided()) {
+            emit(sale, customer.value());
+        }
+        return customer.decided();
+    }
+
+    private void emit(TicketSale sale, Customer customer) {
+        context.forward(new Record<>(Long.toString(sale.getOrderId()), CustomerDimension.attach(sale, customer),
+                sale.getOccurredAt().toEpochMilli()));
+    }
+
     private void decide(WaitingFacts.Entry<WaitingSale> entry, long horizon, boolean overdue) {
         TicketSale sale = entry.value().sale();
-        String orderId = Long.toString(sale.getOrderId());
         if (sale.getType() == SaleType.REVERSAL) {
-            Long saleCommit = waitingSales.get(orderId);
-            if (saleCommit != null) {
-                if (!overdue) { // never before its SALE, which waits for the grace at the latest
-                    waiting.deferTo(entry, Math.max(entry.deadline(), saleCommit + settings.saleGraceMs()));
+            OptionalLong saleDeadline = waiting.saleDeadline(sale.getOrderId());
+            if (saleDeadline.isPresent()) {
+                if (!overdue) { // never before its SALE: try again at the SALE's deadline
+                    waiting.deferTo(entry, Math.max(entry.deadline(), saleDeadline.getAsLong()));
                 }
                 return;
             }
@@ -127,10 +140,7 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
             customer = AsOf.of(valueOf(versions.get(sale.getCustomerRef(), occurredAt + settings.saleGraceMs())));
         }
         waiting.remove(entry);
-        if (sale.getType() == SaleType.SALE) {
-            waitingSales.delete(orderId);
-        }
-        context.forward(new Record<>(orderId, CustomerDimension.attach(sale, customer.value()), occurredAt));
+        emit(sale, customer.value());
     }
 
     private AsOf<Customer> customerAsOf(String customerRef, long occurredAt, long horizon) {
