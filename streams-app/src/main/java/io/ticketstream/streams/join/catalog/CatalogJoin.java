@@ -55,7 +55,7 @@ public final class CatalogJoin {
         feed.filter((key, value) -> !value.isWatermark(), Named.as("catalog-rows-only"))
                 .mapValues(Progressed::value, Named.as("catalog-row-values"))
                 .repartition(Repartitioned.with(serdes.key(), serdes.row()).withName(STATE).withNumberOfPartitions(1))
-                .process(catalogState(serdes), Named.as("catalog-state"))
+                .process(catalogState(settings, serdes), Named.as("catalog-state"))
                 .to(topics.performance(), Produced.with(serdes.key(), serdes.performance()).withName("performance-sink"));
 
         return feed.repartition(Repartitioned.with(serdes.key(), progressedRows).withName(BROADCAST)
@@ -63,18 +63,21 @@ public final class CatalogJoin {
                 .withStreamPartitioner(ProgressPartitioners.broadcastAll()));
     }
 
-    private static ProcessorSupplier<String, NormalizedRow, String, Performance> catalogState(JoinSerdes serdes) {
+    private static ProcessorSupplier<String, NormalizedRow, String, Performance> catalogState(JoinSettings settings,
+                                                                                              JoinSerdes serdes) {
         Set<StoreBuilder<?>> stores = Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.ROWS_STORE),
                         serdes.key(), serdes.row()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.LINKS_STORE),
                         serdes.key(), Serdes.String()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.PUBLISHED_STORE),
-                        serdes.key(), Serdes.String()));
+                        serdes.key(), Serdes.String()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.DIRTY_STORE),
+                        serdes.key(), Serdes.String()).withCachingEnabled());
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, NormalizedRow, String, Performance> get() {
-                return new CatalogStateProcessor();
+                return new CatalogStateProcessor(settings.watermarkInterval());
             }
 
             @Override

@@ -3,12 +3,14 @@ package io.ticketstream.streams.join.catalog;
 import io.ticketstream.schemas.Performance;
 import io.ticketstream.streams.normalize.NormalizedRow;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,22 +20,32 @@ import java.util.List;
  * that references it.
  *
  * <p>Per row, the newest commit wins, whatever the arrival order (a delete is kept as a row too, so an older
- * upsert replayed after it cannot bring the row back). Every published version is the composition of the
- * newest rows known at that moment, so the LAST version of a performance is always right; intermediate versions
- * follow arrival order and are not coalesced. A performance that was ever published gets a tombstone when its
- * row is deleted.
+ * upsert replayed after it cannot bring the row back). A change of a performance's own row publishes it at once; a
+ * change of a venue or an attraction marks the performances that reference it, and every {@code watermark.interval.ms}
+ * each marked one is published once (a venue renamed twice within an interval re-publishes each of its performances
+ * once, with the second name: the fan-out is coalesced, measured at more than one record per input event otherwise
+ * on a busy backlog). Every version is composed of the newest rows known then, so the LAST version of a performance is
+ * always right. A performance that was ever published gets a tombstone when its row is deleted. Facts do not read
+ * this topic: they carry the performance exactly as of their commit time (CatalogVersions).
  */
 public final class CatalogStateProcessor implements Processor<String, NormalizedRow, String, Performance> {
 
     public static final String ROWS_STORE = "catalog-rows";
     public static final String LINKS_STORE = "catalog-performance-links";
     public static final String PUBLISHED_STORE = "catalog-published-performances";
+    public static final String DIRTY_STORE = "catalog-changed-performances";
     private static final char SEPARATOR = '|';
 
     private ProcessorContext<String, Performance> context;
     private KeyValueStore<String, NormalizedRow> rows;
     private KeyValueStore<String, String> links;
     private KeyValueStore<String, String> published;
+    private DirtyPerformances changed;
+    private final Duration interval;
+
+    public CatalogStateProcessor(Duration interval) {
+        this.interval = interval;
+    }
 
     @Override
     public void init(ProcessorContext<String, Performance> context) {
@@ -41,6 +53,8 @@ public final class CatalogStateProcessor implements Processor<String, Normalized
         this.rows = context.getStateStore(ROWS_STORE);
         this.links = context.getStateStore(LINKS_STORE);
         this.published = context.getStateStore(PUBLISHED_STORE);
+        this.changed = new DirtyPerformances(context.getStateStore(DIRTY_STORE));
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> changed.drain().forEach(this::publish));
     }
 
     @Override
@@ -54,7 +68,7 @@ public final class CatalogStateProcessor implements Processor<String, Normalized
         rows.put(rowKey, row);
         switch (row.mapping()) {
             case CatalogRows.PERFORMANCES -> onPerformance(row, current);
-            case CatalogRows.ATTRACTIONS, CatalogRows.VENUES -> affectedBy(row.mapping(), row.key()).forEach(this::publish);
+            case CatalogRows.ATTRACTIONS, CatalogRows.VENUES -> affectedBy(row.mapping(), row.key()).forEach(changed::mark);
             default -> throw new IllegalArgumentException("not a catalogue mapping: " + row.mapping());
         }
     }
@@ -68,6 +82,7 @@ public final class CatalogStateProcessor implements Processor<String, Normalized
             links.put(link(CatalogRows.ATTRACTIONS, row.getLong(CatalogRows.ATTRACTION_ID), row.key()), "");
             links.put(link(CatalogRows.VENUES, row.getLong(CatalogRows.VENUE_ID), row.key()), "");
         }
+        changed.unmark(row.key());
         publish(row.key());
     }
 
