@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.ticketstream.braze.simulator.BrazeSimulator;
@@ -19,10 +20,12 @@ import io.ticketstream.local.status.StatusCollector;
 import io.ticketstream.local.warehouse.WarehouseViews;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.TlsSettings;
+import io.ticketstream.ops.lag.DataRecordProbe;
 import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -130,8 +133,12 @@ public final class LocalStack implements AutoCloseable {
         return new AppConfig(props);
     }
 
-    public StatusCollector statusCollector() {
-        return new StatusCollector(admin, connectClient, braze, warehouse, STREAMS_APPLICATION_ID,
+    public StatusCollector statusCollector() throws Exception {
+        Properties client = new Properties();
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        DataRecordProbe probe = new DataRecordProbe(client, IsolationLevel.READ_COMMITTED, Duration.ofSeconds(5));
+        register("status lag probe", probe);
+        return new StatusCollector(admin, connectClient, braze, warehouse, probe, STREAMS_APPLICATION_ID,
                 () -> streams == null ? "-" : streams.state().toString(),
                 () -> traffic == null ? 0 : traffic.simulatedEvents(),
                 () -> traffic == null ? 0 : traffic.catalogChanges());

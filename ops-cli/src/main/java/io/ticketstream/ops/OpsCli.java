@@ -10,6 +10,7 @@ import io.ticketstream.ops.command.ValidateCommand;
 import io.ticketstream.ops.connect.ConnectHttpException;
 import io.ticketstream.ops.connect.ConnectUnreachableException;
 import io.ticketstream.ops.connectors.ConnectorFileException;
+import io.ticketstream.ops.kafka.KafkaUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -64,7 +65,8 @@ public final class OpsCli implements Runnable {
         } else if (cause instanceof ConnectorFileException || cause instanceof IllegalArgumentException
                 || cause instanceof UncheckedIOException || cause instanceof java.nio.file.NoSuchFileException) {
             code = ExitCodes.USAGE;
-        } else if (cause instanceof ConnectUnreachableException || cause instanceof KafkaException
+        } else if (cause instanceof ConnectUnreachableException || cause instanceof KafkaUnreachableException
+                || cause instanceof KafkaException
                 || cause instanceof TimeoutException || cause instanceof IOException) {
             code = ExitCodes.UNREACHABLE;
         } else {
@@ -73,7 +75,8 @@ public final class OpsCli implements Runnable {
             err.flush();
             return ExitCodes.UNREACHABLE;
         }
-        err.println("error: " + (cause instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + cause.getMessage());
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        err.println("error: " + (cause instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + message);
         err.flush();
         return code;
     }

@@ -19,6 +19,7 @@ import io.ticketstream.braze.simulator.SimulatorStats;
 import io.ticketstream.local.kafka.StackTopics;
 import io.ticketstream.local.warehouse.WarehouseViews;
 import io.ticketstream.ops.connect.ConnectClient;
+import io.ticketstream.ops.lag.DataRecordProbe;
 import io.ticketstream.ops.lag.GroupSelector;
 import io.ticketstream.ops.lag.LagMonitor;
 import io.ticketstream.ops.lag.OffsetSampler;
@@ -44,11 +45,11 @@ public final class StatusCollector {
     private final LongSupplier trafficEvents;
     private final LongSupplier catalogChanges;
     private final OffsetSampler sampler;
-    private final LagMonitor lag = new LagMonitor(10, 60, new StatusEvaluator(Duration.ofMinutes(5)));
+    private final LagMonitor lag = new LagMonitor(10, new StatusEvaluator(Duration.ofMinutes(5)));
     private final long startedAt = System.currentTimeMillis();
 
     public StatusCollector(Admin admin, ConnectClient connect, BrazeSimulator braze, WarehouseViews warehouse,
-                           String streamsApplicationId, Supplier<String> streamsState,
+                           DataRecordProbe probe, String streamsApplicationId, Supplier<String> streamsState,
                            LongSupplier trafficEvents, LongSupplier catalogChanges) {
         this.admin = admin;
         this.connect = connect;
@@ -58,7 +59,7 @@ public final class StatusCollector {
         this.trafficEvents = trafficEvents;
         this.catalogChanges = catalogChanges;
         this.sampler = new OffsetSampler(admin, new GroupSelector(Set.of(streamsApplicationId), null),
-                IsolationLevel.READ_UNCOMMITTED, Clock.systemUTC(), Duration.ofSeconds(5));
+                IsolationLevel.READ_COMMITTED, Clock.systemUTC(), Duration.ofSeconds(5), probe);
     }
 
     public StatusSnapshot collect() {
