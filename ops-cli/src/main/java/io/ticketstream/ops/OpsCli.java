@@ -1,6 +1,11 @@
 package io.ticketstream.ops;
 
 import io.ticketstream.ops.command.ApplyCommand;
+import io.ticketstream.ops.command.DeleteCommand;
+import io.ticketstream.ops.command.DescribeCommand;
+import io.ticketstream.ops.command.DlqCommand;
+import io.ticketstream.ops.command.PluginsCommand;
+import io.ticketstream.ops.command.SinkGroupCommand;
 import io.ticketstream.ops.command.LagCommand;
 import io.ticketstream.ops.command.LifecycleCommands;
 import io.ticketstream.ops.command.OffsetsCommand;
@@ -24,10 +29,12 @@ import picocli.CommandLine.Command;
 
 /** {@code ticketstream-ops}: deploy and watch connectors on any Connect cluster, and watch consumer lag. */
 @Command(name = "ticketstream-ops", mixinStandardHelpOptions = true, versionProvider = OpsCli.Version.class,
-        description = "Operations CLI for ticketstream: connectors (validate, apply, status, restart, pause, resume, stop, offsets) and consumer lag.",
-        subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, RestartCommand.class,
-                LifecycleCommands.Pause.class, LifecycleCommands.Resume.class, LifecycleCommands.Stop.class,
-                OffsetsCommand.class, LagCommand.class, CommandLine.HelpCommand.class},
+        description = "Operations CLI for ticketstream: connectors (validate, apply, status, describe, restart, pause, resume, "
+                + "stop, delete, offsets, plugins), dead letters (dlq peek), orphaned sink groups (sink-group delete) and consumer lag.",
+        subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, DescribeCommand.class,
+                RestartCommand.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
+                LifecycleCommands.Stop.class, DeleteCommand.class, OffsetsCommand.class, PluginsCommand.class,
+                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

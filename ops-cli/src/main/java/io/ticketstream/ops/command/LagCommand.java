@@ -13,27 +13,22 @@ import io.ticketstream.ops.lag.StatusEvaluator;
 import io.ticketstream.ops.lag.render.LagJsonRenderer;
 import io.ticketstream.ops.lag.render.LagTableRenderer;
 import io.ticketstream.ops.lag.render.PrometheusLagExporter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,13 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Consumer lag per group/topic/partition: committed, end, lag in records and seconds, status.")
 public final class LagCommand implements Callable<Integer> {
 
-    @Option(names = {"-b", "--bootstrap-server"}, defaultValue = "${env:TICKETSTREAM_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka bootstrap servers (env TICKETSTREAM_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Admin client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools take them.")
-    Path commandConfig;
+    @Mixin KafkaOptions kafka;
 
     @Option(names = "--group", paramLabel = "REGEX", description = "Watch the groups matching this regex instead of the default set.")
     Pattern groupRegex;
@@ -98,8 +87,6 @@ public final class LagCommand implements Callable<Integer> {
                     + "end = last stable offset, aborted records are not lag) or read_uncommitted (end = high watermark).")
     String isolation;
 
-    @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class, description = "Admin call timeout.")
-    Duration timeout;
 
     @Spec CommandSpec spec;
 
@@ -109,13 +96,12 @@ public final class LagCommand implements Callable<Integer> {
         LagMonitor monitor = new LagMonitor(window, new StatusEvaluator(stopAfter));
         IsolationLevel level = IsolationLevel.valueOf(isolation.toUpperCase(Locale.ROOT));
         if (prometheusPort == null) {
-            BootstrapCheck.requireReachable(bootstrapServers); // one-shot and --watch: say why at once, not after the timeout
+            kafka.requireReachable(); // one-shot and --watch: say why at once, not after the timeout
         }
-        Properties clientProperties = clientProperties();
-        try (Admin admin = Admin.create(adminProperties(clientProperties));
-             DataRecordProbe probe = new DataRecordProbe(clientProperties, level, timeout)) {
+        try (Admin admin = kafka.admin("ticketstream-ops-lag");
+             DataRecordProbe probe = new DataRecordProbe(kafka.clientProperties(), level, kafka.timeout())) {
             OffsetSampler sampler = new OffsetSampler(admin, new GroupSelector(streamsGroups, groupRegex), level,
-                    Clock.systemUTC(), timeout, probe);
+                    Clock.systemUTC(), kafka.timeout(), probe);
             if (prometheusPort != null) {
                 return serve(sampler, monitor, out);
             }
@@ -146,7 +132,7 @@ public final class LagCommand implements Callable<Integer> {
         try {
             return sampler.sample();
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new KafkaUnreachableException(BootstrapCheck.explain(e, bootstrapServers, timeout), e);
+            throw new KafkaUnreachableException(BootstrapCheck.explain(e, kafka.bootstrapServers(), kafka.timeout()), e);
         }
     }
 
@@ -164,7 +150,7 @@ public final class LagCommand implements Callable<Integer> {
                 } catch (ExecutionException | TimeoutException | KafkaException e) {
                     // an exporter outlives broker outages: serve no stale numbers, up=0, say why, try again next round
                     exporter.failed();
-                    err.println(Instant.now() + " sampling failed: " + BootstrapCheck.explain(e, bootstrapServers, timeout));
+                    err.println(Instant.now() + " sampling failed: " + BootstrapCheck.explain(e, kafka.bootstrapServers(), kafka.timeout()));
                     err.flush();
                 }
                 out.flush();
@@ -183,26 +169,5 @@ public final class LagCommand implements Callable<Integer> {
     private void print(PrintWriter out, List<PartitionLag> lags) {
         out.print(output == OutputFormat.json ? new LagJsonRenderer().render(lags) + "\n" : new LagTableRenderer().render(lags));
         out.flush();
-    }
-
-    /** The --command-config properties (security settings) with the bootstrap servers: shared by the admin client and the probe. */
-    private Properties clientProperties() throws IOException {
-        Properties props = new Properties();
-        if (commandConfig != null) {
-            try (InputStream in = Files.newInputStream(commandConfig)) {
-                props.load(in);
-            }
-        }
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return props;
-    }
-
-    private Properties adminProperties(Properties clientProperties) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "ticketstream-ops-lag");
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout.toMillis(), 30_000)));
-        return props;
     }
 }
