@@ -27,3 +27,8 @@ done
 for t in ticketing.ticket-sale.v1 ticketing.customer-change.v1 ticketing.streams.dlq; do
   create "$t"
 done
+# Debezium's Kafka signal channel (signal.kafka.topic of connectors/base): one partition, as Debezium requires;
+# it does not create the topic, and warns every poll while it is missing.
+for t in sqlserver.signals mongo.signals aurora.signals; do
+  PARTITIONS=1 create "$t"
+done
