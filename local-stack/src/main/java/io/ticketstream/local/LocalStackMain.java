@@ -129,8 +129,8 @@ public final class LocalStackMain {
                 + ", PostgreSQL 127.0.0.1:" + stack.databases().port() + ", Braze simulator " + stack.braze().baseUri());
         out.println("  connectors/ as this stack runs them (re-apply after editing connectors/): " + stack.connectors().applyCommand());
         StatusCollector collector = stack.statusCollector();
-        String header = "ticketstream local  Kafka :" + kafkaPort + "  Connect :" + connectPort + "  PostgreSQL :"
-                + stack.databases().port() + "  Braze sim :" + stack.braze().port();
+        String header = "Kafka :" + kafkaPort + "  Connect :" + connectPort + "  PG :" + stack.databases().port()
+                + "  Braze sim :" + stack.braze().port();
         java.util.concurrent.atomic.AtomicBoolean details = new java.util.concurrent.atomic.AtomicBoolean();
         if (status) {
             toggleDetailsOnEnter(details);

@@ -29,7 +29,7 @@ public final class StatusRenderer {
 
     public static String compact(StatusSnapshot s, String header) {
         List<String> lines = new ArrayList<>();
-        lines.add(fit(header + "  up " + uptime(s.uptimeSeconds())));
+        lines.add(fit("ticketstream  up " + uptime(s.uptimeSeconds()) + "  " + header));
         List<String> sources = new ArrayList<>();
         s.eventsPerSource().forEach((source, n) -> sources.add(source.replace(" (simulated)", "*").replace(" (real CDC)", "") + " " + count(n)));
         flow(lines, "EVENTS (*sim.)", sources);
