@@ -130,7 +130,7 @@ public final class LocalStackMain {
         out.println("  connectors/ as this stack runs them (re-apply after editing connectors/): " + stack.connectors().applyCommand());
         StatusCollector collector = stack.statusCollector();
         String header = "Kafka :" + kafkaPort + "  Connect :" + connectPort + "  PG :" + stack.databases().port()
-                + "  Braze sim :" + stack.braze().port();
+                + "  Braze :" + stack.braze().port();
         java.util.concurrent.atomic.AtomicBoolean details = new java.util.concurrent.atomic.AtomicBoolean();
         if (status) {
             toggleDetailsOnEnter(details);
