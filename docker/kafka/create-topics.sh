@@ -33,3 +33,8 @@ for t in ticketing.ticket-sale.v1 ticketing.customer-change.v1 ticketing.streams
          ticketing.snowflake.dlq; do
   create "$t" --config cleanup.policy=delete --config message.timestamp.type=LogAppendTime
 done
+# Debezium's Kafka signal channel (signal.kafka.topic of connectors/base): one partition, as Debezium requires;
+# it does not create the topic, and warns every poll while it is missing.
+for t in sqlserver.signals mongo.signals aurora.signals; do
+  PARTITIONS=1 create "$t"
+done

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Generates a realistic, coherent stream of raw Debezium change events over all seven sources, in the
- * envelope formats the topology reads (see /work/shared/reference/debezium.md). SQL Server and MongoDB
+ * envelope formats the topology reads (https://debezium.io/documentation/reference/stable/connectors/). SQL Server and MongoDB
  * events are STAND-INS built from Debezium's documented format; no such database runs here.
  *
  * <p>Mix: order lifecycles (order created PENDING, 1-4 tickets, payment authorised then captured, order

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketstream.local.StackSecrets;
 import io.ticketstream.local.StackSettings;
 import io.ticketstream.ops.connect.ConnectClient;
+import io.ticketstream.ops.connectors.ConfigOverride;
 import io.ticketstream.ops.connectors.ConnectorDefinition;
 import io.ticketstream.ops.connectors.ConnectorFileLoader;
 import org.slf4j.Logger;
@@ -24,17 +25,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connectors the local stack runs: the shipped {@code connectors/} JSON for environment {@code local} (base
- * plus {@code env/local.json}, merged by ops-cli's loader), with what only this run knows set on top (ports
- * chosen at start-up, secrets as {@code ${file:...}} references into the data folder); plus the connectors only
- * the local stack has (Braze sink to the simulator, JDBC sinks into the warehouse, from this module's resources),
- * used only while {@code connectors/base} has no file of the same name.
+ * plus {@code env/local.json}, merged by ops-cli's loader) exactly as {@code ticketstream ops apply connectors/
+ * --env local} submits it, so that command finds nothing to change on a running stack. Its {@code ${env:...}}
+ * secrets are answered by the worker ({@link StackEnvConfigProvider}); only ports that differ from the defaults
+ * {@code env/local.json} names are set on top, as {@code --set} values ({@link #runOverrides()}), and
+ * {@link #applyCommand()} prints the exact command for this run. Plus the connectors only the local stack has (JDBC
+ * sinks into the warehouse, from this module's resources), used only while {@code connectors/base} has no file of
+ * the same name.
  */
 public final class LocalConnectors {
 
     public static final String ENVIRONMENT = "local";
     private static final String LOCAL_ONLY_INDEX = "/local-stack/connectors.txt";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(BRAZE_PORT|POSTGRES_PORT|BRAZE_REQUESTS_PER_WINDOW|SECRET:([a-z.]+))}");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
     private static final Logger log = LoggerFactory.getLogger(LocalConnectors.class);
 
     private final StackSettings settings;
@@ -50,10 +53,7 @@ public final class LocalConnectors {
     }
 
     public List<ConnectorDefinition> definitions() throws IOException {
-        List<ConnectorDefinition> all = new ArrayList<>();
-        for (ConnectorDefinition shipped : new ConnectorFileLoader().load(settings.connectorsDir(), ENVIRONMENT)) {
-            all.add(new ConnectorDefinition(shipped.name(), runtimeOverrides(shipped), shipped.source()));
-        }
+        List<ConnectorDefinition> all = new ArrayList<>(ConfigOverride.applyAll(shipped(), runOverrides()));
         for (ConnectorDefinition local : localOnly()) {
             if (all.stream().noneMatch(c -> c.name().equals(local.name()))) {
                 all.add(local);
@@ -99,34 +99,41 @@ public final class LocalConnectors {
         }
     }
 
-    /** What env/local.json cannot know: this run's ports and where this data folder keeps the secrets. */
-    private Map<String, String> runtimeOverrides(ConnectorDefinition shipped) {
-        Map<String, String> config = new LinkedHashMap<>(shipped.config());
-        if (config.get("connector.class").startsWith("io.debezium.connector.postgresql.")) {
-            config.put("database.hostname", "127.0.0.1");
-            config.put("database.port", String.valueOf(postgresPort));
-        }
-        if (config.get("connector.class").startsWith("io.ticketstream.connect.braze.")) {
-            config.put("braze.rest.url", "http://127.0.0.1:" + brazePort);
-            config.put("braze.allow.insecure.http", "true");
-        }
-        config.replaceAll((k, v) -> envToFileReferences(v));
-        config.computeIfPresent("signal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
-        config.computeIfPresent("schema.history.internal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
-        config.replaceAll((k, v) -> k.endsWith("replication.factor") ? "1" : v);
-        return config;
+    private List<ConnectorDefinition> shipped() {
+        return new ConnectorFileLoader().load(settings.connectorsDir(), ENVIRONMENT);
     }
 
-    /** {@code ${env:NAME}} the local stack can answer becomes {@code ${file:<secrets>:<key>}}. */
-    private String envToFileReferences(String value) {
-        Matcher m = ENV_REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = StackSecrets.ENV_REFERENCES.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : secrets.reference(key)));
+    /**
+     * What this run chose that {@code env/local.json} cannot know: the ports, where they differ from the defaults
+     * it names, and the Braze simulator's rate limit (the sink paces to the same quota). Empty with default settings.
+     */
+    public List<ConfigOverride> runOverrides() {
+        Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+        String brazeUrl = "http://127.0.0.1:" + brazePort;
+        wanted.put("aurora-catalog", Map.of("database.port", String.valueOf(postgresPort),
+                "signal.kafka.bootstrap.servers", settings.bootstrapServers()));
+        wanted.put("braze-users", Map.of("braze.rest.url", brazeUrl,
+                "braze.quota.requests.per.window", String.valueOf(settings.brazeRequestsPerWindow())));
+        wanted.put("braze-subscriptions", Map.of("braze.rest.url", brazeUrl));
+        List<ConfigOverride> overrides = new ArrayList<>();
+        for (ConnectorDefinition connector : shipped()) {
+            new java.util.TreeMap<>(wanted.getOrDefault(connector.name(), Map.of())).forEach((key, value) -> {
+                if (!value.equals(connector.config().get(key))) {
+                    overrides.add(new ConfigOverride(connector.name(), key, value));
+                }
+            });
         }
-        m.appendTail(out);
-        return out.toString();
+        return overrides;
+    }
+
+    /** The ops command that submits exactly what this stack runs from connectors/ (nothing to change on a running stack). */
+    public String applyCommand() {
+        StringBuilder command = new StringBuilder("./ticketstream ops apply connectors/ --env " + ENVIRONMENT);
+        if (settings.connectPort() != StackSettings.DEFAULT_CONNECT_PORT) {
+            command.append(" --connect-url http://127.0.0.1:").append(settings.connectPort());
+        }
+        runOverrides().forEach(o -> command.append(" --set ").append(o.connector()).append(':').append(o.key()).append('=').append(o.value()));
+        return command.toString();
     }
 
     private List<ConnectorDefinition> localOnly() throws IOException {

@@ -37,6 +37,12 @@ public final class StackTopics {
     /** Dead letters of the shipped Braze sinks (errors.deadletterqueue.topic.name in connectors/base/braze-*.json). */
     public static final String BRAZE_DLQ = "ticketing.braze.dlq";
 
+    /**
+     * Debezium's Kafka signal channel of aurora-catalog ({@code signal.kafka.topic}): Debezium does not create it and
+     * warns on every poll while it is missing. One partition, as Debezium requires.
+     */
+    public static final String AURORA_SIGNALS = "aurora.signals";
+
     /** Same count everywhere: the order join needs orders, tickets and payments co-partitioned. */
     static final int PARTITIONS = 3;
 
@@ -63,7 +69,7 @@ public final class StackTopics {
                 missing.add(new NewTopic(topic, PARTITIONS, (short) 1).configs(TopicSettings.canonical(topic)));
             }
         }
-        for (String topic : List.of(DLQ, CONNECT_DLQ, BRAZE_DLQ)) {
+        for (String topic : List.of(DLQ, CONNECT_DLQ, BRAZE_DLQ, AURORA_SIGNALS)) {
             if (!existing.contains(topic)) {
                 missing.add(new NewTopic(topic, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
             }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Builds raw Debezium 3.x change events (key JSON, value JSON envelope, no embedded schema) as the three
- * source connectors write them; see /work/shared/reference/debezium.md. SQL Server and MongoDB do not run
+ * source connectors write them (https://debezium.io/documentation/reference/stable/connectors/). SQL Server and MongoDB do not run
  * here: these envelopes are STAND-INS reproduced from Debezium's documented format (SQL Server with
  * decimal.handling.mode=string and time.precision.mode=connect; MongoDB with Extended JSON strings).
  */
