@@ -17,8 +17,10 @@ import java.util.TreeMap;
  * record would cost the square of their number).
  *
  * <p>The store (changelogged) is the truth; a sorted copy in memory, loaded once when the task starts, answers the
- * reads: a RocksDB iterator from the first key would step over the tombstones of every fact released since the
- * last compaction, on every check (measured: the full-topology benchmark slowed down by the minute).
+ * reads with an index of waiting SALEs beside it (with a RocksDB store, an iterator from the first key stepped over
+ * the tombstones of every fact released since the last compaction, on every check: measured, the full-topology
+ * benchmark slowed down by the minute; the joins now give it an in-memory store, and the copy keeps reads cheap
+ * whichever store it gets).
  *
  * <p>A fact first waits for the horizon to pass its commit time T. If no dimension version was in force at T, it then
  * waits for the horizon to pass T + grace ({@link #deferTo}): nothing but that can decide it, since every version

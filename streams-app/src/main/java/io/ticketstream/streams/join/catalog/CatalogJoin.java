@@ -65,14 +65,16 @@ public final class CatalogJoin {
 
     private static ProcessorSupplier<String, NormalizedRow, String, Performance> catalogState(JoinSettings settings,
                                                                                               JoinSerdes serdes) {
+        // In memory (changelogged, restored on start-up like any store): the catalogue is small, and its marks and
+        // links are written and deleted all the time, which a RocksDB store turns into compaction work.
         Set<StoreBuilder<?>> stores = Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.ROWS_STORE),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CatalogStateProcessor.ROWS_STORE),
                         serdes.key(), serdes.row()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.LINKS_STORE),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CatalogStateProcessor.LINKS_STORE),
                         serdes.key(), Serdes.String()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.PUBLISHED_STORE),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CatalogStateProcessor.PUBLISHED_STORE),
                         serdes.key(), Serdes.String()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CatalogStateProcessor.DIRTY_STORE),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CatalogStateProcessor.DIRTY_STORE),
                         serdes.key(), Serdes.String()).withCachingEnabled());
         return new ProcessorSupplier<>() {
             @Override

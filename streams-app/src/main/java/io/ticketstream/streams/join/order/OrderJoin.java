@@ -48,7 +48,8 @@ public final class OrderJoin {
                 // turns those bursts into one changelog write per key and commit instead of one per row.
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), serdes.key(),
                         new OrderStateSerde(serdes.row())).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE), serdes.key(), Serdes.Long())
+                // In memory (changelogged): few keys at a time, each written and deleted within moments.
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_STORE), serdes.key(), Serdes.Long())
                         .withCachingEnabled(),
                 versions(CatalogVersions.ATTRACTIONS_STORE, settings, serdes),
                 versions(CatalogVersions.VENUES_STORE, settings, serdes),

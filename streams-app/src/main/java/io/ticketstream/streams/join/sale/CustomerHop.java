@@ -41,7 +41,8 @@ public final class CustomerHop {
         Set<StoreBuilder<?>> stores = Set.of(
                 Stores.versionedKeyValueStoreBuilder(Stores.persistentVersionedKeyValueStore(VERSIONS_STORE,
                         settings.dimensionHistory()), serdes.key(), serdes.customer()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE), serdes.key(),
+                // In memory (changelogged): few keys at a time, each written and deleted within moments.
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_STORE), serdes.key(),
                         WaitingSale.serde(serdes.ticketSale())).withCachingEnabled());
         ProcessorSupplier<String, Progressed<DimensionOrSale<Customer>>, String, TicketSale> supplier = new ProcessorSupplier<>() {
             @Override
