@@ -35,6 +35,9 @@ import liquibase.ui.LoggerUIService;
 public final class Migrations {
 
     public static final String CHANGELOG = "io/ticketstream/warehouse/changelog/changelog.xml";
+    /** What the Snowflake SQL names: the database, the warehouse refreshes run on, the roles, the target lag. */
+    public static final List<String> SNOWFLAKE_PARAMETERS = List.of("database", "transform_warehouse", "target_lag",
+            "deploy_role", "analyst_role", "ingest_role");
 
     private final Map<String, String> parameters;
 
@@ -78,14 +81,31 @@ public final class Migrations {
      * offline mode): how the Snowflake-only SQL is produced and checked where no Snowflake account exists.
      */
     public void offlineSql(Dialect dialect, Writer out) throws LiquibaseException {
-        inScope(() -> {
-            ResourceAccessor accessor = new ClassLoaderResourceAccessor(Migrations.class.getClassLoader());
-            OfflineConnection offline = new OfflineConnection("offline:" + dialect.liquibaseId()
-                    + "?outputLiquibaseSql=all&snapshot=none", accessor);
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(offline);
-            liquibase(database).update(new Contexts(), new LabelExpression(), out);
-            return null;
-        });
+        java.nio.file.Path history;
+        try {
+            // Offline mode keeps its "already run" list in a CSV file: a fresh, empty one, so this is always a first apply.
+            history = java.nio.file.Files.createTempFile("ticketstream-offline-changelog-", ".csv");
+            java.nio.file.Files.delete(history);
+        } catch (java.io.IOException e) {
+            throw new LiquibaseException("cannot create a temporary file for Liquibase's offline mode", e);
+        }
+        try {
+            inScope(() -> {
+                ResourceAccessor accessor = new ClassLoaderResourceAccessor(Migrations.class.getClassLoader());
+                OfflineConnection offline = new OfflineConnection("offline:" + dialect.liquibaseId()
+                        + "?outputLiquibaseSql=all&changeLogFile=" + history, accessor);
+                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(offline);
+                requireParameters(database.getShortName());
+                liquibase(database).update(new Contexts(), new LabelExpression(), out);
+                return null;
+            });
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(history);
+            } catch (java.io.IOException ignored) {
+                // a temporary file
+            }
+        }
     }
 
     /** Not closed after use: closing a Liquibase closes the caller's connection. */
@@ -95,8 +115,20 @@ public final class Migrations {
         return liquibase;
     }
 
-    private static Database database(Connection connection) throws LiquibaseException {
-        return DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    private Database database(Connection connection) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        requireParameters(database.getShortName());
+        return database;
+    }
+
+    private void requireParameters(String dbms) {
+        if (Dialect.SNOWFLAKE.liquibaseId().equals(dbms)) {
+            List<String> missing = SNOWFLAKE_PARAMETERS.stream().filter(p -> parameters.get(p) == null || parameters.get(p).isBlank()).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the Snowflake model needs the parameter(s) " + missing
+                        + " (the environment file's \"parameters\")");
+            }
+        }
     }
 
     private static List<String> ids(List<ChangeSet> changeSets) {
