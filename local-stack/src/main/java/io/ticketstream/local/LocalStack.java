@@ -16,7 +16,7 @@ import io.ticketstream.local.kafka.ConnectWorker;
 import io.ticketstream.local.kafka.KraftBroker;
 import io.ticketstream.local.kafka.StackTopics;
 import io.ticketstream.local.status.StatusCollector;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.TlsSettings;
 import io.ticketstream.streams.config.AppConfig;
@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private Admin admin;
     private KafkaStreams streams;
     private TrafficLoop traffic;
-    private WarehouseViews warehouse;
+    private StarSchema warehouse;
     private ConnectClient connectClient;
     private List<String> connectorNames = List.of();
     private volatile boolean closed;
@@ -81,7 +81,11 @@ public final class LocalStack implements AutoCloseable {
 
         databases = LocalDatabases.start(settings, secrets);
         register("PostgreSQL", databases);
-        warehouse = new WarehouseViews(databases::warehouseConnection, LocalDatabases.resource("/local-stack/warehouse-views.sql"));
+        // The warehouse model (landing tables, staging, star schema) before the landing connector writes into it.
+        warehouse = new StarSchema(() -> databases.postgres().connect(LocalDatabases.WAREHOUSE_DB,
+                LocalDatabases.WAREHOUSE_USER, secrets.get(StackSecrets.WAREHOUSE_PASSWORD)));
+        List<String> applied = warehouse.apply();
+        log.info("Warehouse model (stand-in for Snowflake): {}", applied.isEmpty() ? "up to date" : "applied " + applied);
 
         broker = new KraftBroker(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort());
         broker.start();
@@ -143,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
 
     public BrazeSimulator braze() { return braze; }
 
-    public WarehouseViews warehouse() { return warehouse; }
+    public StarSchema warehouse() { return warehouse; }
 
     public ConnectClient connectClient() { return connectClient; }
 

@@ -1,10 +1,6 @@
 package io.ticketstream.local.connect;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketstream.local.LocalDatabases;
 import io.ticketstream.local.StackSecrets;
 import io.ticketstream.local.StackSettings;
 import io.ticketstream.ops.connect.ConnectClient;
@@ -25,15 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The connectors the local stack runs: the shipped {@code connectors/} JSON for environment {@code local} (base
  * plus {@code env/local.json}, merged by ops-cli's loader), with what only this run knows set on top (ports
- * chosen at start-up, secrets as {@code ${file:...}} references into the data folder); plus the connectors only
- * the local stack has (Braze sink to the simulator, JDBC sinks into the warehouse, from this module's resources),
- * used only while {@code connectors/base} has no file of the same name.
+ * chosen at start-up, secrets as {@code ${file:...}} references into the data folder).
  */
 public final class LocalConnectors {
 
     public static final String ENVIRONMENT = "local";
-    private static final String LOCAL_ONLY_INDEX = "/local-stack/connectors.txt";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(BRAZE_PORT|POSTGRES_PORT|BRAZE_REQUESTS_PER_WINDOW|SECRET:([a-z.]+))}");
+    /** The per-table upsert sinks earlier versions ran, replaced by connectors/base/warehouse-landing.json. */
+    static final List<String> RETIRED = List.of("warehouse-customer", "warehouse-performance", "warehouse-order",
+            "warehouse-ticket-sale");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
     private static final Logger log = LoggerFactory.getLogger(LocalConnectors.class);
 
@@ -54,18 +48,19 @@ public final class LocalConnectors {
         for (ConnectorDefinition shipped : new ConnectorFileLoader().load(settings.connectorsDir(), ENVIRONMENT)) {
             all.add(new ConnectorDefinition(shipped.name(), runtimeOverrides(shipped), shipped.source()));
         }
-        for (ConnectorDefinition local : localOnly()) {
-            if (all.stream().noneMatch(c -> c.name().equals(local.name()))) {
-                all.add(local);
-            } else {
-                log.info("connectors/base has {}: using it instead of the local stack's own copy", local.name());
-            }
-        }
         return all;
     }
 
     /** Creates or updates every connector (PUT /connectors/{name}/config is idempotent). */
     public List<String> submit(ConnectClient client) throws IOException {
+        List<String> existing = client.connectorNames();
+        for (String retired : RETIRED) {
+            if (existing.contains(retired)) {
+                // a data folder from before the landing connector: stop the old sink so it no longer writes
+                client.stop(retired);
+                log.warn("Stopped connector {}: replaced by warehouse-landing (--reset removes it for good)", retired);
+            }
+        }
         List<String> names = new ArrayList<>();
         for (ConnectorDefinition definition : definitions()) {
             putWithRetries(client, definition);
@@ -106,6 +101,9 @@ public final class LocalConnectors {
             config.put("database.hostname", "127.0.0.1");
             config.put("database.port", String.valueOf(postgresPort));
         }
+        if (config.get("connector.class").startsWith("io.debezium.connector.jdbc.")) {
+            config.put("connection.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalDatabases.WAREHOUSE_DB);
+        }
         if (config.get("connector.class").startsWith("io.ticketstream.connect.braze.")) {
             config.put("braze.rest.url", "http://127.0.0.1:" + brazePort);
             config.put("braze.allow.insecure.http", "true");
@@ -128,46 +126,4 @@ public final class LocalConnectors {
         m.appendTail(out);
         return out.toString();
     }
-
-    private List<ConnectorDefinition> localOnly() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ConnectorDefinition> out = new ArrayList<>();
-        for (String line : read(LOCAL_ONLY_INDEX).split("\n")) {
-            String file = line.trim();
-            if (file.isEmpty() || file.startsWith("#")) {
-                continue;
-            }
-            JsonNode root = json.readTree(resolve(read("/local-stack/connectors/" + file)));
-            Map<String, String> config = new LinkedHashMap<>();
-            root.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-            out.add(new ConnectorDefinition(root.get("name").asText(), config, Path.of("local-stack", "connectors", file)));
-        }
-        return out;
-    }
-
-    private String resolve(String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = switch (m.group(1)) {
-                case "BRAZE_PORT" -> String.valueOf(brazePort);
-                case "POSTGRES_PORT" -> String.valueOf(postgresPort);
-                case "BRAZE_REQUESTS_PER_WINDOW" -> String.valueOf(settings.brazeRequestsPerWindow());
-                default -> secrets.reference(m.group(2));
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = LocalConnectors.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
 }

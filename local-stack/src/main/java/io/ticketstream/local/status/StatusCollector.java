@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.SimulatorStats;
 import io.ticketstream.local.kafka.StackTopics;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.lag.GroupSelector;
 import io.ticketstream.ops.lag.LagMonitor;
@@ -39,7 +39,7 @@ public final class StatusCollector {
     private final Admin admin;
     private final ConnectClient connect;
     private final BrazeSimulator braze;
-    private final WarehouseViews warehouse;
+    private final StarSchema warehouse;
     private final Supplier<String> streamsState;
     private final LongSupplier trafficEvents;
     private final LongSupplier catalogChanges;
@@ -47,7 +47,7 @@ public final class StatusCollector {
     private final LagMonitor lag = new LagMonitor(10, 60, new StatusEvaluator(Duration.ofMinutes(5)));
     private final long startedAt = System.currentTimeMillis();
 
-    public StatusCollector(Admin admin, ConnectClient connect, BrazeSimulator braze, WarehouseViews warehouse,
+    public StatusCollector(Admin admin, ConnectClient connect, BrazeSimulator braze, StarSchema warehouse,
                            String streamsApplicationId, Supplier<String> streamsState,
                            LongSupplier trafficEvents, LongSupplier catalogChanges) {
         this.admin = admin;
@@ -77,11 +77,7 @@ public final class StatusCollector {
         StackTopics.CANONICAL.forEach(t -> canonical.put(t, ends.getOrDefault(t, 0L)));
 
         SimulatorStats stats = braze.stats();
-        Map<String, Long> warehouseRows = new LinkedHashMap<>();
-        for (String view : WarehouseViews.VIEWS) {
-            warehouseRows.put(view, warehouse.count(view));
-        }
-        warehouse.tryCreate();
+        Map<String, Long> warehouseRows = warehouse.rowCounts();
 
         return new StatusSnapshot((System.currentTimeMillis() - startedAt) / 1000, perSource, canonical,
                 ends.getOrDefault(StackTopics.DLQ, 0L), ends.getOrDefault(StackTopics.CONNECT_DLQ, 0L),

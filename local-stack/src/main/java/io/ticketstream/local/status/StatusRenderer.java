@@ -23,9 +23,7 @@ public final class StatusRenderer {
         line(out, "requests", s.brazeRequests());
         line(out, "objects accepted", s.brazeObjects());
         line(out, "429 Too Many Requests", s.braze429());
-        out.append("\nWAREHOUSE (PostgreSQL `warehouse`, stand-in for Snowflake) rows\n");
-        s.warehouseRows().forEach((relation, n) -> out.append(String.format("  %-44s %12s%n", relation,
-                n < 0 ? "-" : String.format("%,d", n))));
+        out.append('\n').append(io.ticketstream.local.warehouse.StarSchema.statusLine(s.warehouseRows())).append('\n');
         out.append("\nCONSUMER LAG (records)\n");
         if (s.lagPerGroup().isEmpty()) {
             out.append("  (no committed offsets yet)\n");

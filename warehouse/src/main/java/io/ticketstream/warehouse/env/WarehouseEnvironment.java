@@ -53,7 +53,7 @@ public record WarehouseEnvironment(String name, String description, Dialect dial
 
         public String value() {
             if (resolved == null || resolved.contains("${")) {
-                throw new IllegalStateException(field + ": " + reference + " is not set (unresolved: set the variable "
+                throw new IllegalArgumentException(field + ": " + reference + " is not set (unresolved: set the variable "
                         + "or create the file it names)");
             }
             return resolved;

@@ -141,7 +141,7 @@ public final class Migrations {
     }
 
     /**
-     * Liquibase quiet and local: its console messages go to its log (WARNING and up shown), and its usage analytics
+     * Liquibase quiet and local: its console messages and update summary go to its log (WARNING and up shown), and its usage analytics
      * (on by default in the open-source 4.3x line, sent to Liquibase's servers) are off.
      */
     private static <T> T inScope(Work<T> work) throws LiquibaseException {
@@ -149,6 +149,8 @@ public final class Migrations {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         scope.put(AnalyticsArgs.ENABLED.getKey(), false);
+        // the update summary goes to Liquibase's log (callers report what ran), not to standard output
+        scope.put("liquibase.command.showSummaryOutput", "LOG");
         try {
             return Scope.child(scope, work::run);
         } catch (LiquibaseException | RuntimeException e) {
