@@ -9,6 +9,7 @@ import java.util.logging.Level;
 
 import io.ticketstream.warehouse.Dialect;
 import liquibase.Contexts;
+import liquibase.GlobalConfiguration;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
@@ -151,6 +152,9 @@ public final class Migrations {
         scope.put(AnalyticsArgs.ENABLED.getKey(), false);
         // the update summary goes to Liquibase's log (callers report what ran), not to standard output
         scope.put("liquibase.command.showSummaryOutput", "LOG");
+        // The runnable ops-cli jar is shaded and carries this module: a classpath with both (the local stack, the
+        // build's own tests) sees the changelog twice, from the same build. Liquibase refuses that by default.
+        scope.put(GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), GlobalConfiguration.DuplicateFileMode.DEBUG);
         try {
             return Scope.child(scope, work::run);
         } catch (LiquibaseException | RuntimeException e) {
