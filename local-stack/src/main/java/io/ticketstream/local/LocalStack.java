@@ -17,7 +17,7 @@ import io.ticketstream.local.kafka.ConnectWorker;
 import io.ticketstream.local.kafka.KraftBroker;
 import io.ticketstream.local.kafka.StackTopics;
 import io.ticketstream.local.status.StatusCollector;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.TlsSettings;
 import io.ticketstream.ops.lag.DataRecordProbe;
@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private Admin admin;
     private KafkaStreams streams;
     private TrafficLoop traffic;
-    private WarehouseViews warehouse;
+    private StarSchema warehouse;
     private ConnectClient connectClient;
     private List<String> connectorNames = List.of();
     private LocalConnectors connectors;
@@ -85,7 +85,11 @@ public final class LocalStack implements AutoCloseable {
 
         databases = LocalDatabases.start(settings, secrets);
         register("PostgreSQL", databases);
-        warehouse = new WarehouseViews(databases::warehouseConnection, LocalDatabases.resource("/local-stack/warehouse-views.sql"));
+        // The warehouse model (landing tables, staging, star schema) before the landing connector writes into it.
+        warehouse = new StarSchema(() -> databases.postgres().connect(LocalDatabases.WAREHOUSE_DB,
+                LocalDatabases.WAREHOUSE_USER, secrets.get(StackSecrets.WAREHOUSE_PASSWORD)));
+        List<String> applied = warehouse.apply();
+        log.info("Warehouse model (stand-in for Snowflake): {}", applied.isEmpty() ? "up to date" : "applied " + applied);
 
         broker = new KraftBroker(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort());
         broker.start();
@@ -101,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
         register("Kafka Connect", connect);
         connectClient = new ConnectClient(connect.restUri(), Optional.empty(), Optional.empty(), TlsSettings.none(),
                 Duration.ofSeconds(120));
-        connectors = new LocalConnectors(settings, secrets, databases.port(), braze.port());
+        connectors = new LocalConnectors(settings, databases.port(), braze.port());
         connectorNames = connectors.submit(connectClient);
         log.info("connectors/ as this stack runs them: {}", connectors.applyCommand());
 
@@ -157,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
 
     public BrazeSimulator braze() { return braze; }
 
-    public WarehouseViews warehouse() { return warehouse; }
+    public StarSchema warehouse() { return warehouse; }
 
     public ConnectClient connectClient() { return connectClient; }
 

@@ -32,6 +32,7 @@ public final class StackSecrets {
      */
     public static final java.util.Map<String, String> ENV_REFERENCES = java.util.Map.of(
             "AURORA_CDC_PASSWORD", AURORA_CDC_PASSWORD,
+            "WAREHOUSE_PASSWORD", WAREHOUSE_PASSWORD,
             "BRAZE_API_KEY", BRAZE_API_KEY,
             "BRAZE_EMAIL_SUBSCRIPTION_GROUP_ID", BRAZE_EMAIL_GROUP,
             "BRAZE_SMS_SUBSCRIPTION_GROUP_ID", BRAZE_SMS_GROUP);

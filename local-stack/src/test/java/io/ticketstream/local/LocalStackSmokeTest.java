@@ -11,7 +11,7 @@ import java.util.List;
 import io.ticketstream.local.kafka.StackTopics;
 import io.ticketstream.local.status.StatusRenderer;
 import io.ticketstream.local.status.StatusSnapshot;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.testsupport.connect.PluginPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole stack, as {@code ./ticketstream up} starts it, on free ports and a temporary data folder with a small
- * traffic rate: records reach every canonical topic, the Braze simulator accepts objects, the warehouse views
- * return rows; then everything stops and leaves no PostgreSQL process and no bound port behind.
+ * traffic rate: records reach every canonical topic, the Braze simulator accepts objects, the warehouse's
+ * star schema has rows; then everything stops and leaves no PostgreSQL process and no bound port behind.
  */
 class LocalStackSmokeTest {
 
@@ -52,12 +52,18 @@ class LocalStackSmokeTest {
             }, WAIT_MS, 2_000, () -> "records on every canonical topic; last status:\n" + render(last[0]));
             waitForCondition(() -> stack.braze().stats().acceptedObjects() > 0, WAIT_MS, 2_000,
                     () -> "Braze simulator accepted objects; last status:\n" + render(collector.collect()));
-            waitForCondition(() -> stack.warehouse().tryCreate()
-                            && WarehouseViews.VIEWS.stream().allMatch(v -> stack.warehouse().count(v) > 0),
-                    WAIT_MS, 2_000, () -> "warehouse views with rows; last status:\n" + render(collector.collect()));
+            waitForCondition(() -> stack.warehouse().rowCounts().values().stream().allMatch(n -> n > 0),
+                    WAIT_MS, 2_000, () -> "star schema rows in every fact and dimension; last status:\n" + render(collector.collect()));
+            try (var connection = stack.warehouse().connect()) {
+                // every fact row joins a dimension row or the unknown member, on data the real pipeline landed
+                var joins = new io.ticketstream.warehouse.check.WarehouseChecks(connection).insideTheWarehouse().get(0);
+                assertTrue(joins.ok(), joins::toString);
+            }
             StatusSnapshot s = collector.collect();
             assertTrue(s.eventsPerSource().values().stream().allMatch(n -> n > 0), render(s));
-            assertTrue(s.connectors().stream().filter(c -> c.task() < 0).count() >= 6, render(s));
+            assertEquals(java.util.Set.of("aurora-catalog", "braze-subscriptions", "braze-users", "warehouse-landing"),
+                    s.connectors().stream().filter(c -> c.task() < 0).map(StatusSnapshot.ConnectorLine::connector)
+                            .collect(java.util.stream.Collectors.toSet()), render(s));
             assertTrue(stack.admin().listTopics().names().get().contains(StackTopics.AURORA_SIGNALS),
                     "Debezium's signal topic exists (it warned every 10 s without it)");
             platformTeamCommandsAgainstTheRunningStack(stack);
@@ -86,7 +92,7 @@ class LocalStackSmokeTest {
         args.set(1, stack.settings().connectorsDir().toString());
         Ops apply = ops(args.toArray(String[]::new));
         assertEquals(0, apply.code(), apply.toString());
-        for (String name : List.of("aurora-catalog", "braze-users", "braze-subscriptions")) {
+        for (String name : List.of("aurora-catalog", "braze-users", "braze-subscriptions", "warehouse-landing")) {
             assertTrue(apply.out().contains(name + ": unchanged"), apply.toString());
             assertTrue(apply.out().contains(name + ": RUNNING"), apply.toString());
         }

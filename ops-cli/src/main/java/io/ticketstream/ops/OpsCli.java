@@ -16,6 +16,7 @@ import io.ticketstream.ops.connect.ConnectHttpException;
 import io.ticketstream.ops.connect.ConnectUnreachableException;
 import io.ticketstream.ops.connectors.ConnectorFileException;
 import io.ticketstream.ops.kafka.KafkaUnreachableException;
+import io.ticketstream.ops.warehouse.WarehouseCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,11 +31,13 @@ import picocli.CommandLine.Command;
 /** {@code ticketstream-ops}: deploy and watch connectors on any Connect cluster, and watch consumer lag. */
 @Command(name = "ticketstream-ops", mixinStandardHelpOptions = true, versionProvider = OpsCli.Version.class,
         description = "Operations CLI for ticketstream: connectors (validate, apply, status, describe, restart, pause, resume, "
-                + "stop, delete, offsets, plugins), dead letters (dlq peek), orphaned sink groups (sink-group delete) and consumer lag.",
+                + "stop, delete, offsets, plugins), dead letters (dlq peek), orphaned sink groups (sink-group delete), "
+                + "consumer lag and the warehouse model (warehouse apply|check).",
         subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, DescribeCommand.class,
                 RestartCommand.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
                 LifecycleCommands.Stop.class, DeleteCommand.class, OffsetsCommand.class, PluginsCommand.class,
-                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, CommandLine.HelpCommand.class},
+                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, WarehouseCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

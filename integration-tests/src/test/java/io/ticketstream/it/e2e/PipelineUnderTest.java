@@ -49,6 +49,9 @@ final class PipelineUnderTest implements AutoCloseable {
 
     static final String CDC_USER = "debezium_cdc";
     static final String CATALOG_DB = "catalog";
+    /** The Snowflake stand-in: the database the landing connector writes and the warehouse model is applied to. */
+    static final String WAREHOUSE_DB = "warehouse";
+    static final String WAREHOUSE_USER = "warehouse";
     static final String STREAMS_APP_ID = "ticketstream-e2e";
     static final String BRAZE_DLQ = "ticketing.braze.dlq";
     static final String CONNECT_CONFIG_TOPIC = "e2e-connect-configs";
@@ -63,6 +66,7 @@ final class PipelineUnderTest implements AutoCloseable {
     private AppConfig appConfig;
     private final String cdcPassword = requiredEnv("AURORA_CDC_PASSWORD");
     private final String brazeApiKey = requiredEnv("BRAZE_API_KEY");
+    private final String warehousePassword = requiredEnv("WAREHOUSE_PASSWORD");
     private final Path workDir;
     private PostgresLauncher postgres;
     private BrazeSimulator braze;
@@ -78,6 +82,8 @@ final class PipelineUnderTest implements AutoCloseable {
         stops.add(postgres);
         postgres.createUser(CDC_USER, cdcPassword, true);
         postgres.createDatabase(CATALOG_DB, CDC_USER);
+        postgres.createUser(WAREHOUSE_USER, warehousePassword, false);
+        postgres.createDatabase(WAREHOUSE_DB, WAREHOUSE_USER);
         Path root = PluginPath.projectRoot();
         executeAsCdcUser(AuroraCatalog.ddl());
         executeAsCdcUser(Files.readString(root.resolve("connectors/sql/aurora-catalog-cdc.sql")));
@@ -90,7 +96,7 @@ final class PipelineUnderTest implements AutoCloseable {
         stops.add(braze);
 
         Map<String, String> workerProps = ConnectClusters.workerProps(PluginPath.assembledWith(
-                "debezium-connector-postgres", "connect-braze-sink", "connect-smt"));
+                "debezium-connector-postgres", "debezium-connector-jdbc", "connect-braze-sink", "connect-smt"));
         workerProps.put("config.storage.topic", CONNECT_CONFIG_TOPIC);
         // One broker: the exactly-once streams app needs a transaction log it can replicate (default factor 3).
         Properties brokerProps = new Properties();
@@ -163,6 +169,15 @@ final class PipelineUnderTest implements AutoCloseable {
     /** A connection as the catalogue's owner, the application account whose commits Debezium captures. */
     Connection catalogConnection() throws SQLException {
         return postgres.connect(CATALOG_DB, CDC_USER, cdcPassword);
+    }
+
+    /** A connection to the warehouse as its owner (the login the landing connector writes as). */
+    Connection warehouseConnection() throws SQLException {
+        return postgres.connect(WAREHOUSE_DB, WAREHOUSE_USER, warehousePassword);
+    }
+
+    String warehouseUrl() {
+        return postgres.jdbcUrl(WAREHOUSE_DB);
     }
 
     int postgresPort() {

@@ -1,20 +1,12 @@
 package io.ticketstream.local.connect;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ticketstream.local.StackSecrets;
+import io.ticketstream.local.LocalDatabases;
 import io.ticketstream.local.StackSettings;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connectors.ConfigOverride;
@@ -29,43 +21,41 @@ import org.slf4j.LoggerFactory;
  * --env local} submits it, so that command finds nothing to change on a running stack. Its {@code ${env:...}}
  * secrets are answered by the worker ({@link StackEnvConfigProvider}); only ports that differ from the defaults
  * {@code env/local.json} names are set on top, as {@code --set} values ({@link #runOverrides()}), and
- * {@link #applyCommand()} prints the exact command for this run. Plus the connectors only the local stack has (JDBC
- * sinks into the warehouse, from this module's resources), used only while {@code connectors/base} has no file of
- * the same name.
+ * {@link #applyCommand()} prints the exact command for this run. The warehouse stand-in is landed by the shipped
+ * {@code warehouse-landing} like everything else.
  */
 public final class LocalConnectors {
 
     public static final String ENVIRONMENT = "local";
-    private static final String LOCAL_ONLY_INDEX = "/local-stack/connectors.txt";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(BRAZE_PORT|POSTGRES_PORT|BRAZE_REQUESTS_PER_WINDOW|SECRET:([a-z.]+))}");
+    /** The per-table upsert sinks earlier versions ran, replaced by connectors/base/warehouse-landing.json. */
+    static final List<String> RETIRED = List.of("warehouse-customer", "warehouse-performance", "warehouse-order",
+            "warehouse-ticket-sale");
     private static final Logger log = LoggerFactory.getLogger(LocalConnectors.class);
 
     private final StackSettings settings;
-    private final StackSecrets secrets;
     private final int postgresPort;
     private final int brazePort;
 
-    public LocalConnectors(StackSettings settings, StackSecrets secrets, int postgresPort, int brazePort) {
+    public LocalConnectors(StackSettings settings, int postgresPort, int brazePort) {
         this.settings = settings;
-        this.secrets = secrets;
         this.postgresPort = postgresPort;
         this.brazePort = brazePort;
     }
 
-    public List<ConnectorDefinition> definitions() throws IOException {
-        List<ConnectorDefinition> all = new ArrayList<>(ConfigOverride.applyAll(shipped(), runOverrides()));
-        for (ConnectorDefinition local : localOnly()) {
-            if (all.stream().noneMatch(c -> c.name().equals(local.name()))) {
-                all.add(local);
-            } else {
-                log.info("connectors/base has {}: using it instead of the local stack's own copy", local.name());
-            }
-        }
-        return all;
+    public List<ConnectorDefinition> definitions() {
+        return ConfigOverride.applyAll(shipped(), runOverrides());
     }
 
     /** Creates or updates every connector (PUT /connectors/{name}/config is idempotent). */
     public List<String> submit(ConnectClient client) throws IOException {
+        List<String> existing = client.connectorNames();
+        for (String retired : RETIRED) {
+            if (existing.contains(retired)) {
+                // a data folder from before the landing connector: stop the old sink so it no longer writes
+                client.stop(retired);
+                log.warn("Stopped connector {}: replaced by warehouse-landing (--reset removes it for good)", retired);
+            }
+        }
         List<String> names = new ArrayList<>();
         for (ConnectorDefinition definition : definitions()) {
             putWithRetries(client, definition);
@@ -115,6 +105,8 @@ public final class LocalConnectors {
         wanted.put("braze-users", Map.of("braze.rest.url", brazeUrl,
                 "braze.quota.requests.per.window", String.valueOf(settings.brazeRequestsPerWindow())));
         wanted.put("braze-subscriptions", Map.of("braze.rest.url", brazeUrl));
+        wanted.put("warehouse-landing", Map.of("connection.url",
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalDatabases.WAREHOUSE_DB));
         List<ConfigOverride> overrides = new ArrayList<>();
         for (ConnectorDefinition connector : shipped()) {
             new java.util.TreeMap<>(wanted.getOrDefault(connector.name(), Map.of())).forEach((key, value) -> {
@@ -135,46 +127,4 @@ public final class LocalConnectors {
         runOverrides().forEach(o -> command.append(" --set ").append(o.connector()).append(':').append(o.key()).append('=').append(o.value()));
         return command.toString();
     }
-
-    private List<ConnectorDefinition> localOnly() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ConnectorDefinition> out = new ArrayList<>();
-        for (String line : read(LOCAL_ONLY_INDEX).split("\n")) {
-            String file = line.trim();
-            if (file.isEmpty() || file.startsWith("#")) {
-                continue;
-            }
-            JsonNode root = json.readTree(resolve(read("/local-stack/connectors/" + file)));
-            Map<String, String> config = new LinkedHashMap<>();
-            root.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-            out.add(new ConnectorDefinition(root.get("name").asText(), config, Path.of("local-stack", "connectors", file)));
-        }
-        return out;
-    }
-
-    private String resolve(String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = switch (m.group(1)) {
-                case "BRAZE_PORT" -> String.valueOf(brazePort);
-                case "POSTGRES_PORT" -> String.valueOf(postgresPort);
-                case "BRAZE_REQUESTS_PER_WINDOW" -> String.valueOf(settings.brazeRequestsPerWindow());
-                default -> secrets.reference(m.group(2));
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = LocalConnectors.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.SimulatorStats;
 import io.ticketstream.local.kafka.StackTopics;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.ConnectorHealth;
 import io.ticketstream.ops.connect.TraceSummary;
@@ -40,7 +40,7 @@ public final class StatusCollector implements AutoCloseable {
 
     private final ConnectClient connect;
     private final BrazeSimulator braze;
-    private final WarehouseViews warehouse;
+    private final StarSchema warehouse;
     private final Supplier<String> streamsState;
     private final LongSupplier trafficEvents;
     private final LongSupplier catalogChanges;
@@ -50,7 +50,7 @@ public final class StatusCollector implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
 
     public StatusCollector(Admin admin, String bootstrapServers, ConnectClient connect, BrazeSimulator braze,
-                           WarehouseViews warehouse, DataRecordProbe probe, String streamsApplicationId,
+                           StarSchema warehouse, DataRecordProbe probe, String streamsApplicationId,
                            Supplier<String> streamsState, LongSupplier trafficEvents, LongSupplier catalogChanges) {
         this.connect = connect;
         this.braze = braze;
@@ -76,11 +76,7 @@ public final class StatusCollector implements AutoCloseable {
         StackTopics.CANONICAL.forEach(t -> canonical.put(t, records.getOrDefault(t, 0L)));
 
         SimulatorStats stats = braze.stats();
-        Map<String, Long> warehouseRows = new LinkedHashMap<>();
-        for (String view : WarehouseViews.VIEWS) {
-            warehouseRows.put(view, warehouse.count(view));
-        }
-        warehouse.tryCreate();
+        Map<String, Long> warehouseRows = warehouse.rowCounts();
 
         return new StatusSnapshot((System.currentTimeMillis() - startedAt) / 1000, perSource, canonical,
                 records.getOrDefault(StackTopics.DLQ, 0L), records.getOrDefault(StackTopics.CONNECT_DLQ, 0L),

@@ -42,7 +42,7 @@ public final class StatusRenderer {
                 "429s " + count(s.braze429())));
         List<String> warehouse = new ArrayList<>();
         s.warehouseRows().forEach((relation, n) -> warehouse.add(relation + " " + (n < 0 ? "-" : count(n))));
-        flow(lines, "WAREHOUSE ROWS", warehouse);
+        flow(lines, "STAR SCHEMA ROWS", warehouse);
 
         List<StatusSnapshot.ConnectorLine> problems = s.connectors().stream().filter(c -> !"RUNNING".equals(c.state())).toList();
         List<List<String>> problemRows = new ArrayList<>();
@@ -95,12 +95,12 @@ public final class StatusRenderer {
         s.recordsPerCanonicalTopic().forEach((topic, n) -> line(out, topic, n));
         line(out, "ticketing.streams.dlq (DLQ)", s.streamsDlq());
         line(out, "ticketing.braze.dlq (Braze sinks' DLQ)", s.brazeDlq());
-        line(out, "ticketing.connect.local.dlq (warehouse sinks' DLQ)", s.connectDlq());
+        line(out, "ticketing.connect.local.dlq (warehouse-landing's DLQ)", s.connectDlq());
         out.append("\nBRAZE SIMULATOR (stand-in for Braze)\n");
         line(out, "requests", s.brazeRequests());
         line(out, "objects accepted", s.brazeObjects());
         line(out, "429 Too Many Requests", s.braze429());
-        out.append("\nWAREHOUSE (PostgreSQL `warehouse`, stand-in for Snowflake) rows\n");
+        out.append("\nSTAR SCHEMA (PostgreSQL `warehouse`, stand-in for Snowflake) rows\n");
         s.warehouseRows().forEach((relation, n) -> out.append(String.format(Locale.ROOT, "  %-44s %12s%n", relation,
                 n < 0 ? "-" : String.format(Locale.ROOT, "%,d", n))));
         out.append(String.format(Locale.ROOT, "%n%-44s %10s %9s  %s%n", "CONSUMER LAG", "records", "oldest", "status"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.ticketstream.local.StackSecrets;
 import io.ticketstream.local.StackSettings;
 import io.ticketstream.ops.connectors.ConfigOverride;
 import io.ticketstream.testsupport.connect.PluginPath;
@@ -24,7 +23,7 @@ class LocalConnectorsTest {
     private LocalConnectors connectors(int kafka, int connect, int postgres, int braze, int brazeRate) throws Exception {
         StackSettings settings = new StackSettings(PluginPath.projectRoot(), data, kafka, StackSettings.DEFAULT_CONTROLLER_PORT,
                 connect, postgres, braze, StackSettings.DEFAULT_RATE, 1L, brazeRate);
-        return new LocalConnectors(settings, StackSecrets.loadOrCreate(data.resolve("secrets")), postgres, braze);
+        return new LocalConnectors(settings, postgres, braze);
     }
 
     @Test
@@ -43,7 +42,9 @@ class LocalConnectorsTest {
                 new ConfigOverride("aurora-catalog", "signal.kafka.bootstrap.servers", "127.0.0.1:19192"),
                 new ConfigOverride("braze-subscriptions", "braze.rest.url", "http://127.0.0.1:18185"),
                 new ConfigOverride("braze-users", "braze.quota.requests.per.window", "40"),
-                new ConfigOverride("braze-users", "braze.rest.url", "http://127.0.0.1:18185")), moved.runOverrides());
+                new ConfigOverride("braze-users", "braze.rest.url", "http://127.0.0.1:18185"),
+                new ConfigOverride("warehouse-landing", "connection.url", "jdbc:postgresql://127.0.0.1:55532/warehouse")),
+                moved.runOverrides());
         assertEquals("./ticketstream ops apply connectors/ --env local --connect-url http://127.0.0.1:18183"
                 + " --set aurora-catalog:database.port=55532 --set aurora-catalog:signal.kafka.bootstrap.servers=127.0.0.1:19192"
                 + " --set braze-subscriptions:braze.rest.url=http://127.0.0.1:18185"
