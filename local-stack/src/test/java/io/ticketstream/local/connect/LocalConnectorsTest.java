@@ -48,7 +48,8 @@ class LocalConnectorsTest {
         assertEquals("./ticketstream ops apply connectors/ --env local --connect-url http://127.0.0.1:18183"
                 + " --set aurora-catalog:database.port=55532 --set aurora-catalog:signal.kafka.bootstrap.servers=127.0.0.1:19192"
                 + " --set braze-subscriptions:braze.rest.url=http://127.0.0.1:18185"
-                + " --set braze-users:braze.quota.requests.per.window=40 --set braze-users:braze.rest.url=http://127.0.0.1:18185",
+                + " --set braze-users:braze.quota.requests.per.window=40 --set braze-users:braze.rest.url=http://127.0.0.1:18185"
+                + " --set warehouse-landing:connection.url=jdbc:postgresql://127.0.0.1:55532/warehouse",
                 moved.applyCommand());
     }
 
