@@ -87,7 +87,7 @@ public class AppConfig extends AbstractConfig {
     public static final String SALE_GRACE_MS = "sale.grace.ms";
     public static final String SALE_GRACE_MS_DOC = "When no version of a fact's customer or performance was in force at "
             + "the fact's commit time, the fact waits until that dimension's own progress passes commit time + this "
-            + "grace; a version committed within the grace is then used (the databases' clocks disagree), else the "
+            + "grace; the first version committed within the grace is then used (the databases' clocks disagree), else the "
             + "fact is emitted with customer_known/performance_known=false.";
     public static final long SALE_GRACE_MS_DEFAULT = 30_000L;
 

@@ -190,12 +190,14 @@ class TicketSaleTest {
     }
 
     @Test
-    void aCustomerCommittedWithinTheGraceAfterTheSaleIsUsedWhenNoneExistedBefore() {
+    void theFirstCustomerVersionCommittedWithinTheGraceAfterTheSaleIsUsedWhenNoneExistedBefore() {
         topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
                 performance("c", T, 100, 1, 10, "ON_SALE"),
                 order("c", T + 20_000, 5000, "C-7", 100, "PAID", "99.00"),
                 // the CRM's clock is two seconds ahead of the ticketing database's
-                customer("c", T + 22_000, "5d2c00000000000000000007", "C-7", "seven@example.org", "Bath", "GOLD", 0));
+                customer("c", T + 22_000, "5d2c00000000000000000007", "C-7", "seven@example.org", "Bath", "GOLD", 0),
+                // a later change, still within the grace: not what the customer was when they bought
+                customer("u", T + 25_000, "5d2c00000000000000000007", "C-7", "seven@example.org", "Leeds", "GOLD", 0));
         topology.settleThrough(T + 20_000 + GRACE.toMillis());
 
         TicketSale sale = topology.sales().get(0).value;

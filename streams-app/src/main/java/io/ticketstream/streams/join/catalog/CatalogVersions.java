@@ -1,6 +1,7 @@
 package io.ticketstream.streams.join.catalog;
 
 import io.ticketstream.schemas.Performance;
+import io.ticketstream.streams.join.VersionedLookups;
 import io.ticketstream.streams.normalize.NormalizedRow;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
@@ -35,15 +36,11 @@ public final class CatalogVersions {
 
     /**
      * The performance as of {@code asOf}: its row in force then, composed with its attraction and venue in force
-     * then. When no performance row was in force, a version committed within {@code graceMs} after it is used
-     * (the databases' clocks disagree); null when there is none either.
+     * then. When no performance row was in force, the first version committed within {@code graceMs} after it is used
+     * (the databases' clocks disagree; {@link VersionedLookups}); null when there is none either.
      */
     public Performance performanceAsOf(long performanceId, long asOf, long graceMs) {
-        String key = Long.toString(performanceId);
-        NormalizedRow row = valueOf(performances.get(key, asOf));
-        if (row == null) {
-            row = valueOf(performances.get(key, asOf + graceMs));
-        }
+        NormalizedRow row = VersionedLookups.asOfWithGrace(performances, Long.toString(performanceId), asOf, graceMs);
         if (row == null) {
             return null;
         }

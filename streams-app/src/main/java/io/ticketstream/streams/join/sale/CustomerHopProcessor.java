@@ -7,6 +7,7 @@ import io.ticketstream.streams.join.AsOf;
 import io.ticketstream.streams.join.FactKey;
 import io.ticketstream.streams.join.JoinMetrics;
 import io.ticketstream.streams.join.JoinSettings;
+import io.ticketstream.streams.join.VersionedLookups;
 import io.ticketstream.streams.join.WaitingFacts;
 import io.ticketstream.streams.join.progress.Progressed;
 import io.ticketstream.streams.join.progress.RemoteProgress;
@@ -137,7 +138,8 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
             metrics.overdue();
             log.warn("{} waited completeness.max.wait.ms ({} ms) for its customer (customer joins complete through {}): "
                     + "emitted with what is known", sale.getSaleId(), settings.maxWaitMs(), horizon);
-            customer = AsOf.of(valueOf(versions.get(sale.getCustomerRef(), occurredAt + settings.saleGraceMs())));
+            customer = AsOf.of(VersionedLookups.asOfWithGrace(versions, sale.getCustomerRef(), occurredAt,
+                    settings.saleGraceMs()));
         }
         waiting.remove(entry);
         emit(sale, customer.value());
@@ -154,7 +156,7 @@ public final class CustomerHopProcessor implements Processor<String, Progressed<
         if (occurredAt + settings.saleGraceMs() > horizon) {
             return AsOf.notYet();
         }
-        return AsOf.of(valueOf(versions.get(customerRef, occurredAt + settings.saleGraceMs())));
+        return AsOf.of(VersionedLookups.asOfWithGrace(versions, customerRef, occurredAt, settings.saleGraceMs()));
     }
 
     private static Customer valueOf(VersionedRecord<Customer> record) {
