@@ -99,9 +99,17 @@ public class AppConfig extends AbstractConfig {
     public static final long COMPLETENESS_TOLERANCE_MS_DEFAULT = 250L;
 
     public static final String COMPLETENESS_IDLE_MS = "completeness.idle.ms";
-    public static final String COMPLETENESS_IDLE_MS_DOC = "A task that processed nothing for this long is taken as "
-            + "caught up with its raw partitions (its quiet partitions then stop holding facts back).";
+    public static final String COMPLETENESS_IDLE_MS_DOC = "A live task (its newest commit less than a minute old) that "
+            + "processed nothing for this long is taken as caught up with its raw partitions (its quiet partitions then "
+            + "stop holding facts back).";
     public static final long COMPLETENESS_IDLE_MS_DEFAULT = 250L;
+
+    public static final String COMPLETENESS_IDLE_BACKLOG_MS = "completeness.idle.backlog.ms";
+    public static final String COMPLETENESS_IDLE_BACKLOG_MS_DOC = "A task that is not live (it never processed a row, or "
+            + "its newest commit is more than a minute old: a backlog) is taken as caught up only after this long without "
+            + "rows: start-up, restoring stores and fetches of a backlog pause a task too, and must not pass for the end of "
+            + "its input. The latency it costs: the last facts of a backlog leave this long after it is consumed.";
+    public static final long COMPLETENESS_IDLE_BACKLOG_MS_DEFAULT = 10_000L;
 
     public static final String COMPLETENESS_MAX_WAIT_MS = "completeness.max.wait.ms";
     public static final String COMPLETENESS_MAX_WAIT_MS_DOC = "Wall-clock bound: no fact waits longer than this for "
@@ -169,14 +177,17 @@ public class AppConfig extends AbstractConfig {
                         COMPLETENESS_TOLERANCE_MS)
                 .define(COMPLETENESS_IDLE_MS, Type.LONG, COMPLETENESS_IDLE_MS_DEFAULT, ConfigDef.Range.atLeast(10),
                         Importance.LOW, COMPLETENESS_IDLE_MS_DOC, GROUP_JOINS, 3, ConfigDef.Width.SHORT, COMPLETENESS_IDLE_MS)
+                .define(COMPLETENESS_IDLE_BACKLOG_MS, Type.LONG, COMPLETENESS_IDLE_BACKLOG_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(10), Importance.LOW, COMPLETENESS_IDLE_BACKLOG_MS_DOC, GROUP_JOINS, 4,
+                        ConfigDef.Width.SHORT, COMPLETENESS_IDLE_BACKLOG_MS)
                 .define(COMPLETENESS_MAX_WAIT_MS, Type.LONG, COMPLETENESS_MAX_WAIT_MS_DEFAULT, ConfigDef.Range.atLeast(1000),
-                        Importance.MEDIUM, COMPLETENESS_MAX_WAIT_MS_DOC, GROUP_JOINS, 4, ConfigDef.Width.SHORT,
+                        Importance.MEDIUM, COMPLETENESS_MAX_WAIT_MS_DOC, GROUP_JOINS, 5, ConfigDef.Width.SHORT,
                         COMPLETENESS_MAX_WAIT_MS)
                 .define(WATERMARK_INTERVAL_MS, Type.LONG, WATERMARK_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(10),
-                        Importance.LOW, WATERMARK_INTERVAL_MS_DOC, GROUP_JOINS, 5, ConfigDef.Width.SHORT, WATERMARK_INTERVAL_MS)
+                        Importance.LOW, WATERMARK_INTERVAL_MS_DOC, GROUP_JOINS, 6, ConfigDef.Width.SHORT, WATERMARK_INTERVAL_MS)
                 .define(DIMENSION_HISTORY_MS, Type.LONG, DIMENSION_HISTORY_MS_DEFAULT,
                         ConfigDef.Range.atLeast(Duration.ofDays(1).toMillis()), Importance.LOW, DIMENSION_HISTORY_MS_DOC,
-                        GROUP_JOINS, 6, ConfigDef.Width.SHORT, DIMENSION_HISTORY_MS)
+                        GROUP_JOINS, 7, ConfigDef.Width.SHORT, DIMENSION_HISTORY_MS)
                 .define(ROCKSDB_CACHE_BYTES, Type.LONG, ROCKSDB_CACHE_BYTES_DEFAULT, ConfigDef.Range.atLeast(1024 * 1024),
                         Importance.MEDIUM, ROCKSDB_CACHE_BYTES_DOC)
                 .define(ROCKSDB_WRITE_BUFFER_BYTES, Type.LONG, ROCKSDB_WRITE_BUFFER_BYTES_DEFAULT, ConfigDef.Range.atLeast(1024 * 1024),
@@ -259,7 +270,8 @@ public class AppConfig extends AbstractConfig {
     /** How the joins decide that a fact is complete. */
     public JoinSettings joinSettings() {
         return new JoinSettings(saleGrace(), Duration.ofMillis(getLong(COMPLETENESS_TOLERANCE_MS)),
-                Duration.ofMillis(getLong(COMPLETENESS_IDLE_MS)), Duration.ofMillis(getLong(WATERMARK_INTERVAL_MS)),
+                Duration.ofMillis(getLong(COMPLETENESS_IDLE_MS)), Duration.ofMillis(getLong(COMPLETENESS_IDLE_BACKLOG_MS)),
+                Duration.ofMillis(getLong(WATERMARK_INTERVAL_MS)),
                 Duration.ofMillis(getLong(COMPLETENESS_MAX_WAIT_MS)), Duration.ofMillis(getLong(DIMENSION_HISTORY_MS)));
     }
 

@@ -1,5 +1,7 @@
 package io.ticketstream.streams.join;
 
+import io.ticketstream.streams.join.progress.CaughtUp;
+
 import java.time.Duration;
 
 /**
@@ -10,19 +12,22 @@ import java.time.Duration;
  *                           dimension's own progress) before it is emitted with *_known=false
  * @param tolerance          arrival-skew tolerance: a row committed at T is taken into a fact at T if it reaches
  *                           Kafka by T + tolerance
- * @param idle               a task that processed nothing for this long is caught up
+ * @param idle               a live task that processed nothing for this long is caught up
+ * @param backlogIdle        a task that is not live (never processed a row, or only old commits) is caught up after
+ *                           this long without rows
  * @param watermarkInterval  how often upstream tasks report their progress to the joins that wait for them
  * @param maxWait            wall-clock bound: no fact waits longer than this, whatever is missing
  * @param dimensionHistory   how far back "as of" lookups of dimension versions reach
  */
-public record JoinSettings(Duration saleGrace, Duration tolerance, Duration idle, Duration watermarkInterval,
-                           Duration maxWait, Duration dimensionHistory) {
+public record JoinSettings(Duration saleGrace, Duration tolerance, Duration idle, Duration backlogIdle,
+                           Duration watermarkInterval, Duration maxWait, Duration dimensionHistory) {
 
     public long saleGraceMs() { return saleGrace.toMillis(); }
 
     public long toleranceMs() { return tolerance.toMillis(); }
 
-    public long idleMs() { return idle.toMillis(); }
+    /** When a quiet task counts as caught up. */
+    public CaughtUp caughtUp() { return new CaughtUp(idle.toMillis(), backlogIdle.toMillis()); }
 
     public long maxWaitMs() { return maxWait.toMillis(); }
 }

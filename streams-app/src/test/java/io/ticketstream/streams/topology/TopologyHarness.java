@@ -134,8 +134,18 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** Lets wall-clock time pass until every input is complete through commit time {@code commitTs}. */
     public TopologyHarness settleThrough(long commitTs) {
-        advanceWallClockTo(Math.max(wallClock, commitTs + settings.toleranceMs()) + settings.idleMs() + 1);
+        // The longer of the two quiet rules (CaughtUp), so that every task counts as caught up, live or not.
+        advanceWallClockTo(Math.max(wallClock, commitTs + settings.toleranceMs()) + settings.backlogIdle().toMillis() + 1);
         for (int round = 0; round < 3; round++) { // report -> repartition -> join: one hop per punctuation
+            advanceWallClockTo(wallClock + settings.watermarkInterval().toMillis());
+        }
+        return this;
+    }
+
+    /** Moves the wall clock to {@code epochMillis}, then lets three report intervals pass (reports reach the joins). */
+    public TopologyHarness advanceWallClockAndReport(long epochMillis) {
+        advanceWallClockTo(epochMillis);
+        for (int round = 0; round < 3; round++) {
             advanceWallClockTo(wallClock + settings.watermarkInterval().toMillis());
         }
         return this;

@@ -1,5 +1,6 @@
 package io.ticketstream.streams.join.catalog;
 
+import io.ticketstream.streams.join.JoinSettings;
 import io.ticketstream.streams.join.progress.ProgressEmitter;
 import io.ticketstream.streams.join.progress.Progressed;
 import io.ticketstream.streams.join.progress.SourcePartition;
@@ -11,7 +12,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -28,24 +28,22 @@ public final class CatalogFeedProcessor implements Processor<String, NormalizedR
 
     private final Collection<String> rawTopics;
     private final RawTopicLayout layout;
-    private final long idleMs;
-    private final Duration interval;
+    private final JoinSettings settings;
     private ProcessorContext<String, Progressed<NormalizedRow>> context;
     private ProgressEmitter progress;
 
-    public CatalogFeedProcessor(Collection<String> rawTopics, RawTopicLayout layout, long idleMs, Duration interval) {
+    public CatalogFeedProcessor(Collection<String> rawTopics, RawTopicLayout layout, JoinSettings settings) {
         this.rawTopics = rawTopics;
         this.layout = layout;
-        this.idleMs = idleMs;
-        this.interval = interval;
+        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, Progressed<NormalizedRow>> context) {
         this.context = context;
-        this.progress = new ProgressEmitter(layout.sourcesOfTask(rawTopics, context.taskId().partition()), idleMs,
-                context.currentSystemTimeMs());
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> context.forward(
+        this.progress = new ProgressEmitter(layout.sourcesOfTask(rawTopics, context.taskId().partition()),
+                settings.caughtUp(), context.currentSystemTimeMs());
+        context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> context.forward(
                 new Record<>(WATERMARK_KEY, Progressed.watermark(progress.report(now)), 0L)));
     }
 

@@ -49,7 +49,7 @@ public final class CatalogJoin {
                                                                     JoinSerdes serdes, JoinTopics topics) {
         ProgressedSerde<NormalizedRow> progressedRows = new ProgressedSerde<>(serdes.row());
         KStream<String, Progressed<NormalizedRow>> feed = catalogRows.process(
-                () -> new CatalogFeedProcessor(rawTopics, layout, settings.idleMs(), settings.watermarkInterval()),
+                () -> new CatalogFeedProcessor(rawTopics, layout, settings),
                 Named.as("catalog-feed"));
 
         feed.filter((key, value) -> !value.isWatermark(), Named.as("catalog-rows-only"))

@@ -55,7 +55,7 @@ public final class CustomerJoinProcessor implements Processor<String, Normalized
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.progress = new ProgressEmitter(layout.sourcesOfTask(List.of(rawTopic), context.taskId().partition()),
-                settings.idleMs(), context.currentSystemTimeMs());
+                settings.caughtUp(), context.currentSystemTimeMs());
         context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, now ->
                 context.forward(new Record<>(WATERMARK_KEY, CustomerEffect.watermark(progress.report(now)), 0L)));
     }

@@ -70,7 +70,7 @@ public final class OrderJoinProcessor implements Processor<String, Progressed<No
         this.catalog = new CatalogVersions(context);
         Collection<String> orderTopics = topicsOf(OrderRows.MAPPINGS);
         this.own = new LocalProgress(layout.sourcesOfTask(orderTopics, context.taskId().partition()),
-                settings.toleranceMs(), settings.idleMs(), context.currentSystemTimeMs());
+                settings.toleranceMs(), settings.caughtUp(), context.currentSystemTimeMs());
         this.catalogProgress = new RemoteProgress(layout.sources(topicsOf(CatalogRows.MAPPINGS)), settings.toleranceMs());
         this.metrics = new JoinMetrics(context.metrics(), "order-join");
         context.schedule(settings.watermarkInterval(), PunctuationType.WALL_CLOCK_TIME, this::release);

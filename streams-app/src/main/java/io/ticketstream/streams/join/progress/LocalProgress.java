@@ -14,20 +14,20 @@ import java.util.Set;
  *   <li>every partition has processed a row committed after T (each partition is in commit order);</li>
  *   <li>the task has processed a row committed after T, and T is older than the arrival-skew tolerance
  *       (rows of T still on their way from the source are allowed that long);</li>
- *   <li>the task has had nothing to process for {@code idleMs} (caught up), and T is older than the tolerance.</li>
+ *   <li>the task has had nothing to process for a while ({@link CaughtUp}), and T is older than the tolerance.</li>
  * </ol>
  */
 public final class LocalProgress {
 
     private final long toleranceMs;
-    private final long idleMs;
+    private final CaughtUp caughtUp;
     private final Map<SourcePartition, Long> progress = new HashMap<>();
     private long newestProcessed = Horizon.NONE;
     private long lastActivity;
 
-    public LocalProgress(Set<SourcePartition> sources, long toleranceMs, long idleMs, long now) {
+    public LocalProgress(Set<SourcePartition> sources, long toleranceMs, CaughtUp caughtUp, long now) {
         this.toleranceMs = toleranceMs;
-        this.idleMs = idleMs;
+        this.caughtUp = caughtUp;
         this.lastActivity = now;
         sources.forEach(source -> progress.put(source, Horizon.NONE));
     }
@@ -46,7 +46,7 @@ public final class LocalProgress {
         }
         long afterTolerance = Horizon.fromCaughtUp(now, toleranceMs);
         long newerRowProcessed = Math.min(Horizon.fromProgress(newestProcessed), afterTolerance);
-        long caughtUp = now - lastActivity >= idleMs ? afterTolerance : Horizon.NONE;
-        return Math.max(progress.isEmpty() ? Horizon.NONE : everyPartition, Math.max(newerRowProcessed, caughtUp));
+        long quiet = caughtUp.isCaughtUp(now, lastActivity, newestProcessed) ? afterTolerance : Horizon.NONE;
+        return Math.max(progress.isEmpty() ? Horizon.NONE : everyPartition, Math.max(newerRowProcessed, quiet));
     }
 }

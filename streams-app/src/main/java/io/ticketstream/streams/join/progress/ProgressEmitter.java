@@ -10,18 +10,18 @@ import java.util.Set;
  * Kept by a task whose output a join in another sub-topology waits for: what it has processed from each
  * partition it owns, turned into a {@link Watermark} on every report.
  *
- * <p>Idleness is judged for the whole task, not per partition: Kafka Streams feeds a task's partitions in
+ * <p>Idleness ({@link CaughtUp}) is judged for the whole task, not per partition: Kafka Streams feeds a task's partitions in
  * timestamp order, so a partition that gets nothing while its siblings are busy may simply hold newer rows
  * that are not due yet; only a task with nothing at all to process is caught up on every partition.
  */
 public final class ProgressEmitter {
 
-    private final long idleMs;
+    private final CaughtUp caughtUp;
     private final Map<SourcePartition, Long> progress = new LinkedHashMap<>();
     private long lastActivity;
 
-    public ProgressEmitter(Set<SourcePartition> owned, long idleMs, long now) {
-        this.idleMs = idleMs;
+    public ProgressEmitter(Set<SourcePartition> owned, CaughtUp caughtUp, long now) {
+        this.caughtUp = caughtUp;
         this.lastActivity = now;
         owned.forEach(source -> progress.put(source, Horizon.NONE));
     }
@@ -32,9 +32,10 @@ public final class ProgressEmitter {
     }
 
     public Watermark report(long now) {
-        boolean idle = now - lastActivity >= idleMs;
+        long newest = progress.values().stream().mapToLong(Long::longValue).max().orElse(Horizon.NONE);
+        boolean idle = caughtUp.isCaughtUp(now, lastActivity, newest);
         List<PartitionProgress> partitions = new ArrayList<>(progress.size());
-        progress.forEach((source, newest) -> partitions.add(new PartitionProgress(source, newest, idle)));
+        progress.forEach((source, processed) -> partitions.add(new PartitionProgress(source, processed, idle)));
         return new Watermark(now, partitions);
     }
 }

@@ -17,6 +17,8 @@ class ProgressTest {
 
     private static final long TOLERANCE = 500;
     private static final long IDLE = 250;
+    private static final long BACKLOG_IDLE = 10_000;
+    private static final CaughtUp CAUGHT_UP = new CaughtUp(IDLE, BACKLOG_IDLE);
     private static final SourcePartition ORDERS = new SourcePartition("orders", 0);
     private static final SourcePartition TICKETS = new SourcePartition("tickets", 0);
     private static final SourcePartition VENUES_0 = new SourcePartition("venues", 0);
@@ -24,7 +26,7 @@ class ProgressTest {
 
     @Test
     void ownPartitionsAreCompleteBelowTheOldestNewestCommit() {
-        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, IDLE, 0);
+        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, CAUGHT_UP, 0);
         own.processed(ORDERS, 1_000, 0);
         own.processed(TICKETS, 900, 0);
         assertEquals(899, own.horizon(0), "tickets of commit 900 may still follow");
@@ -35,7 +37,7 @@ class ProgressTest {
 
     @Test
     void aNewerRowOfAnyOwnPartitionCountsOnlyOnceTheToleranceHasPassed() {
-        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, IDLE, 0);
+        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, CAUGHT_UP, 0);
         own.processed(ORDERS, 2_000, 1_000);
         // The tickets partition never had a row; Kafka Streams handed over commit 2 000, so nothing older was
         // waiting in any partition then; rows still on their way are allowed the tolerance.
@@ -46,10 +48,30 @@ class ProgressTest {
 
     @Test
     void anIdleTaskIsCaughtUpThroughNowMinusTheTolerance() {
-        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, IDLE, 0);
+        LocalProgress own = new LocalProgress(Set.of(ORDERS, TICKETS), TOLERANCE, CAUGHT_UP, 0);
         own.processed(ORDERS, 100, 1_000);
         assertEquals(99, own.horizon(1_000 + IDLE - 1));
         assertEquals(1_000 + IDLE - TOLERANCE, own.horizon(1_000 + IDLE), "nothing to process: caught up");
+    }
+
+    @Test
+    void aTaskOnABacklogOrThatNeverHadARowIsCaughtUpOnlyAfterTheLongerQuiet() {
+        long now = 1_000_000_000L;
+        long daysAgo = now - 13 * 24 * 3_600_000L;
+        ProgressEmitter backlog = new ProgressEmitter(Set.of(VENUES_0), CAUGHT_UP, now);
+        backlog.processed(VENUES_0, daysAgo, now);
+        assertEquals(false, backlog.report(now + IDLE).partitions().get(0).idle(),
+                "a pause between two fetches of a 13-day-old backlog is not the end of it");
+        assertEquals(true, backlog.report(now + BACKLOG_IDLE).partitions().get(0).idle());
+
+        ProgressEmitter starting = new ProgressEmitter(Set.of(VENUES_0), CAUGHT_UP, now);
+        assertEquals(false, starting.report(now + IDLE).partitions().get(0).idle(), "a task that has not fetched yet");
+        assertEquals(true, starting.report(now + BACKLOG_IDLE).partitions().get(0).idle());
+
+        LocalProgress own = new LocalProgress(Set.of(ORDERS), TOLERANCE, CAUGHT_UP, now);
+        own.processed(ORDERS, daysAgo, now);
+        assertEquals(daysAgo - 1, own.horizon(now + IDLE), "only the rows it processed");
+        assertEquals(now + BACKLOG_IDLE - TOLERANCE, own.horizon(now + BACKLOG_IDLE));
     }
 
     @Test
@@ -81,7 +103,7 @@ class ProgressTest {
 
     @Test
     void anEmitterReportsIdleOnlyWhenTheWholeTaskHadNothingToDo() {
-        ProgressEmitter emitter = new ProgressEmitter(new LinkedHashSet<>(List.of(VENUES_0, new SourcePartition("attractions", 0))), IDLE, 0);
+        ProgressEmitter emitter = new ProgressEmitter(new LinkedHashSet<>(List.of(VENUES_0, new SourcePartition("attractions", 0))), CAUGHT_UP, 0);
         emitter.processed(VENUES_0, 700, 100);
         Watermark busy = emitter.report(100 + IDLE - 1);
         assertEquals(List.of(700L, Horizon.NONE), busy.partitions().stream().map(PartitionProgress::progress).toList());
