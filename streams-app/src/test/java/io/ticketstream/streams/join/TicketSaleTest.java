@@ -122,6 +122,21 @@ class TicketSaleTest {
     }
 
     @Test
+    void aPaidRowDeliveredAfterLaterChangesOfItsTicketsStillCountsThemAsTheyWereAtItsCommit() {
+        knownDimensions();
+        // The orders topic was held back: the tickets' whole history arrives before the PAID row.
+        topology.pipe(ticket("c", T + 10_000, 1, 5000, 100, "50.00", "ISSUED"),
+                ticket("c", T + 20_000, 2, 5000, 100, "50.00", "ISSUED"),
+                ticket("u", T + 40_000, 1, 5000, 100, "50.00", "VOID"),
+                ticket("u", T + 40_000, 2, 5000, 100, "50.00", "VOID"),
+                order("c", T + 10_000, 5000, "C-1", 100, "PENDING", "100.00"),
+                order("u", T + 20_000, 5000, "C-1", 100, "PAID", "100.00"),
+                order("u", T + 40_000, 5000, "C-1", 100, "REFUNDED", "100.00")).settle();
+
+        assertEquals(List.of("SALE@" + (T + 20_000) + " tickets=2", "REVERSAL@" + (T + 40_000) + " tickets=2"), facts());
+    }
+
+    @Test
     void aSaleCarriesTheDimensionsAsTheyWereAtItsCommitTimeNotAsTheyAreNow() {
         knownDimensions();
         // Committed AFTER the sale but delivered BEFORE it: must not leak into the sale.

@@ -3,6 +3,7 @@ package io.ticketstream.streams.join.order;
 import io.ticketstream.streams.normalize.NormalizedRow;
 
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -28,7 +29,7 @@ public final class OrderState {
     private final Map<Long, NormalizedRow> tickets;
     private final Map<Long, NormalizedRow> payments;
     private NormalizedRow paidRow;
-    private final Map<Long, NormalizedRow> ticketsAtSale;
+    private final Map<Long, NavigableMap<Long, NormalizedRow>> ticketVersions;
     private int saleTicketCount;
     private NormalizedRow reversalRow;
     private boolean reversalEmitted;
@@ -38,15 +39,17 @@ public final class OrderState {
     }
 
     OrderState(NormalizedRow order, long orderDeletedAt, Map<Long, NormalizedRow> tickets,
-               Map<Long, NormalizedRow> payments, NormalizedRow paidRow, Map<Long, NormalizedRow> ticketsAtSale,
-               int saleTicketCount, NormalizedRow reversalRow, boolean reversalEmitted) {
+               Map<Long, NormalizedRow> payments, NormalizedRow paidRow,
+               Map<Long, NavigableMap<Long, NormalizedRow>> ticketVersions, int saleTicketCount,
+               NormalizedRow reversalRow, boolean reversalEmitted) {
         this.order = order;
         this.orderDeletedAt = orderDeletedAt;
         // Sorted by id so the Order's ticket list has a stable order whatever the arrival order was.
         this.tickets = new TreeMap<>(tickets);
         this.payments = new TreeMap<>(payments);
         this.paidRow = paidRow;
-        this.ticketsAtSale = new TreeMap<>(ticketsAtSale);
+        this.ticketVersions = new TreeMap<>();
+        ticketVersions.forEach((id, versions) -> this.ticketVersions.put(id, new TreeMap<>(versions)));
         this.saleTicketCount = saleTicketCount;
         this.reversalRow = reversalRow;
         this.reversalEmitted = reversalEmitted;
@@ -76,22 +79,13 @@ public final class OrderState {
     /** The PAID row the SALE is about, or null while no PAID row was seen. */
     public NormalizedRow paidRow() { return paidRow; }
 
-    /**
-     * (Re)decides the SALE for {@code paid}: takes the tickets in force at its commit from what is known now.
-     * Only while the SALE has not been emitted.
-     */
+    /** (Re)decides the SALE for {@code paid}. Only while the SALE has not been emitted. */
     void salePaid(NormalizedRow paid) {
         this.paidRow = paid;
-        ticketsAtSale.clear();
-        tickets.forEach((id, ticket) -> {
-            if (ticket.commitTs() <= paid.commitTs()) {
-                ticketsAtSale.put(id, ticket);
-            }
-        });
     }
 
-    /** The tickets in force at the SALE's commit (while the SALE waits). */
-    public Map<Long, NormalizedRow> ticketsAtSale() { return ticketsAtSale; }
+    /** Every version of every ticket by commit time, until the SALE is emitted (a delete is a version too). */
+    public Map<Long, NavigableMap<Long, NormalizedRow>> ticketVersions() { return ticketVersions; }
 
     public boolean salePending() { return paidRow != null && saleTicketCount == NOT_EMITTED; }
 
@@ -102,7 +96,7 @@ public final class OrderState {
 
     void saleEmitted(int ticketCount) {
         this.saleTicketCount = ticketCount;
-        ticketsAtSale.clear();
+        ticketVersions.clear();
     }
 
     /** The row that reverses the SALE, or null while none was seen. */

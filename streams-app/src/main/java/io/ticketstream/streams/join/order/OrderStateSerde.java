@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class OrderStateSerde implements Serde<OrderState> {
 
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
 
     private final Serde<NormalizedRow> rowSerde;
 
@@ -48,7 +49,11 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 writeRow(out, topic, state.reversalRow());
                 writeRows(out, topic, state.tickets());
                 writeRows(out, topic, state.payments());
-                writeRows(out, topic, state.ticketsAtSale());
+                out.writeInt(state.ticketVersions().size());
+                for (Map.Entry<Long, NavigableMap<Long, NormalizedRow>> ticket : state.ticketVersions().entrySet()) {
+                    out.writeLong(ticket.getKey());
+                    writeRows(out, topic, ticket.getValue());
+                }
                 out.flush();
                 return bytes.toByteArray();
             } catch (IOException e) {
@@ -77,8 +82,13 @@ public final class OrderStateSerde implements Serde<OrderState> {
                 NormalizedRow reversalRow = readRow(in, topic);
                 Map<Long, NormalizedRow> tickets = readRows(in, topic);
                 Map<Long, NormalizedRow> payments = readRows(in, topic);
-                Map<Long, NormalizedRow> ticketsAtSale = readRows(in, topic);
-                return new OrderState(order, orderDeletedAt, tickets, payments, paidRow, ticketsAtSale,
+                int versioned = in.readInt();
+                Map<Long, NavigableMap<Long, NormalizedRow>> ticketVersions = new TreeMap<>();
+                for (int i = 0; i < versioned; i++) {
+                    long ticketId = in.readLong();
+                    ticketVersions.put(ticketId, readRows(in, topic));
+                }
+                return new OrderState(order, orderDeletedAt, tickets, payments, paidRow, ticketVersions,
                         saleTicketCount, reversalRow, reversalEmitted);
             } catch (IOException e) {
                 throw new SerializationException("Cannot deserialise order state", e);
@@ -94,9 +104,9 @@ public final class OrderStateSerde implements Serde<OrderState> {
         }
     }
 
-    private Map<Long, NormalizedRow> readRows(DataInputStream in, String topic) throws IOException {
+    private NavigableMap<Long, NormalizedRow> readRows(DataInputStream in, String topic) throws IOException {
         int size = in.readInt();
-        Map<Long, NormalizedRow> rows = new TreeMap<>();
+        NavigableMap<Long, NormalizedRow> rows = new TreeMap<>();
         for (int i = 0; i < size; i++) {
             long id = in.readLong();
             rows.put(id, readRow(in, topic));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static io.ticketstream.streams.join.RowReader.keyAsLong;
 import static io.ticketstream.streams.join.RowReader.requireEnum;
@@ -26,8 +27,8 @@ import static io.ticketstream.streams.join.RowReader.requireString;
  * <ul>
  *   <li>SALE: about the first PAID row in commit order (a snapshot of an already PAID order counts), at its
  *       commit time T. It carries the tickets in force at T (newest version committed at or before T, so tickets
- *       of the same transaction count, and a ticket voided after T still counts) and the order's amount,
- *       currency and channel of that PAID row.</li>
+ *       of the same transaction count, and a ticket voided after T still counts, whatever arrived first) and the
+ *       order's amount, currency and channel of that PAID row.</li>
  *   <li>REVERSAL: the first CANCELLED or REFUNDED row committed at or after T, once there is a SALE. It repeats
  *       the SALE's figures.</li>
  *   <li>Each is decided once per order: the state remembers them, so redelivered envelopes emit nothing. A PAID
@@ -84,27 +85,24 @@ public final class SaleFacts {
         return changes;
     }
 
-    /** Keeps the tickets in force at a waiting SALE's commit time up to date. */
+    /**
+     * Keeps every version of a ticket until the SALE is emitted: the SALE counts the tickets as they were at its
+     * commit, and its PAID row may arrive after later versions of them (a version of the same commit that arrives
+     * later replaces the earlier one: a redelivery, or the last change of one transaction).
+     */
     static void onTicketRow(NormalizedRow ticket, OrderState state) {
-        if (!state.salePending() || ticket.commitTs() > state.paidRow().commitTs()) {
-            return;
-        }
-        long id = keyAsLong(ticket);
-        NormalizedRow current = state.ticketsAtSale().get(id);
-        if (current != null && ticket.commitTs() < current.commitTs()) {
-            return;
-        }
-        if (ticket.isDelete()) {
-            state.ticketsAtSale().remove(id);
-        } else {
-            state.ticketsAtSale().put(id, ticket);
+        if (!state.saleEmitted()) {
+            state.ticketVersions().computeIfAbsent(keyAsLong(ticket), id -> new TreeMap<>()).put(ticket.commitTs(), ticket);
         }
     }
 
     /** The SALE, now complete; fixes its ticket count in the state. */
     static TicketSale sale(OrderState state, Performance performance) {
-        int issued = (int) state.ticketsAtSale().values().stream()
-                .filter(ticket -> OrderRows.ticket(ticket).getStatus() == TicketStatus.ISSUED).count();
+        long paidAt = state.paidRow().commitTs();
+        int issued = (int) state.ticketVersions().values().stream()
+                .map(versions -> versions.floorEntry(paidAt))
+                .filter(inForce -> inForce != null && !inForce.getValue().isDelete())
+                .filter(inForce -> OrderRows.ticket(inForce.getValue()).getStatus() == TicketStatus.ISSUED).count();
         state.saleEmitted(issued);
         return fact(SaleType.SALE, state.paidRow().commitTs(), state.paidRow(), issued, performance);
     }
