@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,7 +50,7 @@ public final class AuroraEnvelopes {
             throw new IllegalStateException("transaction " + open.txId + " is still open");
         }
         open = new Transaction(++txId, commitTs);
-        return marker("BEGIN", open, null);
+        return TransactionMarkers.begin(json, transactionTopic(), open.txId + ":" + lsn, commitTs);
     }
 
     /** Closes the open transaction; returns its END marker (PostgreSQL reports the commit, so it comes at once). */
@@ -62,7 +61,7 @@ public final class AuroraEnvelopes {
         Transaction done = open;
         open = null;
         lsn += 224;
-        return marker("END", done, done.perTable);
+        return TransactionMarkers.end(json, transactionTopic(), done.txId + ":" + lsn, done.commitTs, done.perTable);
     }
 
     public RawEvent create(String table, String keyField, long key, Map<String, Object> after, long commitTs) {
@@ -121,22 +120,6 @@ public final class AuroraEnvelopes {
         long seenAt = commitTs + 40;
         value.put("op", op).put("ts_ms", seenAt).put("ts_us", seenAt * 1_000).put("ts_ns", seenAt * 1_000_000);
         return new RawEvent(topic(table), json.createObjectNode().put(keyField, key).toString(), value.toString());
-    }
-
-    private RawEvent marker(String status, Transaction tx, Map<String, Integer> perTable) {
-        String id = tx.txId + ":" + lsn;
-        ObjectNode value = json.createObjectNode().put("status", status).put("id", id);
-        if (perTable == null) {
-            value.putNull("event_count");
-            value.putNull("data_collections");
-        } else {
-            value.put("event_count", tx.total);
-            ArrayNode collections = value.putArray("data_collections");
-            perTable.forEach((collection, count) -> collections.addObject()
-                    .put("data_collection", collection).put("event_count", count));
-        }
-        value.put("ts_ms", tx.commitTs);
-        return new RawEvent(transactionTopic(), json.createObjectNode().put("id", id).toString(), value.toString());
     }
 
     /** The transaction events are currently added to. */

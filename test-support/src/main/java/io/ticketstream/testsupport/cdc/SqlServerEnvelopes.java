@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,11 +68,7 @@ public final class SqlServerEnvelopes {
         }
         lsn += 16;
         open = new Transaction(lsnText(lsn, COMMIT_SLOT), lsn, commitTs);
-        ObjectNode begin = json.createObjectNode().put("status", "BEGIN").put("id", open.id);
-        begin.putNull("event_count");
-        begin.putNull("data_collections");
-        begin.put("ts_ms", commitTs);
-        return new RawEvent(transactionTopic(), transactionKey(open.id), begin.toString());
+        return TransactionMarkers.begin(json, transactionTopic(), open.id, commitTs);
     }
 
     /**
@@ -88,12 +83,7 @@ public final class SqlServerEnvelopes {
         }
         Transaction done = open;
         open = null;
-        ObjectNode end = json.createObjectNode().put("status", "END").put("id", done.id).put("event_count", done.total);
-        ArrayNode collections = end.putArray("data_collections");
-        done.perTable.forEach((table, count) -> collections.addObject()
-                .put("data_collection", "ticketing.dbo." + table).put("event_count", count));
-        end.put("ts_ms", done.commitTs);
-        return new RawEvent(transactionTopic(), transactionKey(done.id), end.toString());
+        return TransactionMarkers.end(json, transactionTopic(), done.id, done.commitTs, done.perCollection);
     }
 
     public RawEvent create(String table, Map<String, Object> after, long commitTs) {
@@ -148,7 +138,7 @@ public final class SqlServerEnvelopes {
             value.putNull("transaction");
         } else {
             open.total++;
-            int inTable = open.perTable.merge(table, 1, Integer::sum);
+            int inTable = open.perCollection.merge("ticketing.dbo." + table, 1, Integer::sum);
             value.putObject("transaction").put("id", open.id).put("total_order", open.total)
                     .put("data_collection_order", inTable);
         }
@@ -162,16 +152,12 @@ public final class SqlServerEnvelopes {
         return String.format("%08x:%08x:%04x", lsn >>> 32, lsn & 0xffffffffL, slot);
     }
 
-    private String transactionKey(String id) {
-        return json.createObjectNode().put("id", id).toString();
-    }
-
     /** The transaction events are currently added to. */
     private static final class Transaction {
         final String id;
         final long lsn;
         final long commitTs;
-        final Map<String, Integer> perTable = new LinkedHashMap<>();
+        final Map<String, Integer> perCollection = new LinkedHashMap<>();
         int total;
 
         Transaction(String id, long lsn, long commitTs) {

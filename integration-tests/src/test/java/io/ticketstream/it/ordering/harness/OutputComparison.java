@@ -84,7 +84,7 @@ public final class OutputComparison {
                 differences.add("facts: duplicated", want.getSaleId(), "published " + got.size() + " times");
             }
             for (RecordDiff.FieldDiff field : RecordDiff.of(want, got.get(0))) {
-                differences.add("facts: wrong " + category(field.path()), want.getSaleId(), field.toString());
+                differences.add("facts: wrong " + category(field.path()) + " (" + want.getType() + ")", want.getSaleId(), field.toString());
             }
         }
         actual.forEach((saleId, got) -> {

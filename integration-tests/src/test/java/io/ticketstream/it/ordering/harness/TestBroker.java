@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.apache.kafka.test.TestUtils;
 
+import io.ticketstream.testsupport.kafka.SingleBroker;
+
 /**
  * One real KRaft broker (Kafka's {@link EmbeddedKafkaCluster}) shared by the runs of a test class: starting one costs
  * seconds, which fifteen runs would pay fifteen times. Between runs {@link #clear()} deletes every topic, so each run
@@ -27,12 +29,7 @@ public final class TestBroker implements AutoCloseable {
     }
 
     public static TestBroker start() {
-        Properties broker = new Properties();
-        broker.put("transaction.state.log.replication.factor", "1");
-        broker.put("transaction.state.log.min.isr", "1");
-        broker.put("offsets.topic.replication.factor", "1");
-        broker.put("group.initial.rebalance.delay.ms", "0");
-        broker.put("auto.create.topics.enable", "false");
+        Properties broker = SingleBroker.forExactlyOnce();
         // Kafka's default retention (7 days) stays; its check runs every second instead of every 5 minutes, so a
         // topic that keeps 13-day-old timestamps loses them within the run, as it would in production within minutes.
         broker.put("log.retention.check.interval.ms", "1000");

@@ -32,6 +32,10 @@ final class SourceHistory {
     final Map<Long, RowHistory> performances = new TreeMap<>();
     /** MongoDB documents by customer_ref (a delete names only the ObjectId: mapped back through earlier versions). */
     final Map<String, RowHistory> customers = new TreeMap<>();
+    private final Map<String, Table> tables = Map.of(RawTopics.ORDERS, new Table(orders, "order_id"),
+            RawTopics.TICKETS, new Table(tickets, "ticket_id"), RawTopics.PAYMENTS, new Table(payments, "payment_id"),
+            RawTopics.ATTRACTIONS, new Table(attractions, "attraction_id"), RawTopics.VENUES, new Table(venues, "venue_id"),
+            RawTopics.PERFORMANCES, new Table(performances, "performance_id"));
     private final Map<String, String> refByObjectId = new LinkedHashMap<>();
     private Map<Long, Map<Long, RowHistory>> ticketsByOrder;
     private Map<Long, Map<Long, RowHistory>> paymentsByOrder;
@@ -57,16 +61,16 @@ final class SourceHistory {
             return;
         }
         JsonNode row = delete ? value.get("before") : value.get("after");
-        switch (event.topic()) {
-            case RawTopics.ORDERS -> history(orders, row.get("order_id").asLong(), "order").add(commitTs, delete ? null : row);
-            case RawTopics.TICKETS -> history(tickets, row.get("ticket_id").asLong(), "ticket").add(commitTs, delete ? null : row);
-            case RawTopics.PAYMENTS -> history(payments, row.get("payment_id").asLong(), "payment").add(commitTs, delete ? null : row);
-            case RawTopics.ATTRACTIONS -> history(attractions, row.get("attraction_id").asLong(), "attraction").add(commitTs, delete ? null : row);
-            case RawTopics.VENUES -> history(venues, row.get("venue_id").asLong(), "venue").add(commitTs, delete ? null : row);
-            case RawTopics.PERFORMANCES -> history(performances, row.get("performance_id").asLong(), "performance").add(commitTs, delete ? null : row);
-            default -> throw new IllegalArgumentException("no history for topic " + event.topic());
-        }
+        Table table = tables.get(event.topic());
+        long id = row.get(table.idField()).asLong();
+        history(table.rows(), id, table.idField().replace("_id", "")).add(commitTs, delete ? null : row);
     }
+
+    /** A relational source table: where its rows' histories go and which column is its primary key. */
+    private record Table(Map<Long, RowHistory> rows, String idField) {
+    }
+
+
 
     private void mapObjectId(RawEvent event) {
         if (event.value() == null) {

@@ -7,21 +7,23 @@ import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The raw topics of the contract's input layout, with the shipped connectors' topic prefixes: the seven change
- * topics share one partition count; the transaction-metadata topics have one partition (the connectors'
- * {@code housekeeping} topic-creation group).
+ * The raw topics of the contract's input layout, named as the envelope builders name them (the connectors' naming with
+ * the shipped topic prefixes): the seven change topics share one partition count; the transaction-metadata topics have
+ * one partition (the connectors' {@code housekeeping} topic-creation group).
  */
 public final class RawTopics {
 
-    public static final String ORDERS = "sqlserver.ticketing.dbo.orders";
-    public static final String TICKETS = "sqlserver.ticketing.dbo.tickets";
-    public static final String PAYMENTS = "sqlserver.ticketing.dbo.payments";
-    public static final String CUSTOMERS = "mongo.crm.customers";
-    public static final String ATTRACTIONS = "aurora.catalog.attractions";
-    public static final String VENUES = "aurora.catalog.venues";
-    public static final String PERFORMANCES = "aurora.catalog.performances";
-    public static final String SQLSERVER_TRANSACTIONS = "sqlserver.transaction";
-    public static final String AURORA_TRANSACTIONS = "aurora.transaction";
+    private static final SourceEnvelopes NAMING = new SourceEnvelopes();
+
+    public static final String ORDERS = NAMING.sqlServer.topic("orders");
+    public static final String TICKETS = NAMING.sqlServer.topic("tickets");
+    public static final String PAYMENTS = NAMING.sqlServer.topic("payments");
+    public static final String CUSTOMERS = NAMING.mongo.topic();
+    public static final String ATTRACTIONS = NAMING.aurora.topic("attractions");
+    public static final String VENUES = NAMING.aurora.topic("venues");
+    public static final String PERFORMANCES = NAMING.aurora.topic("performances");
+    public static final String SQLSERVER_TRANSACTIONS = NAMING.sqlServer.transactionTopic();
+    public static final String AURORA_TRANSACTIONS = NAMING.aurora.transactionTopic();
 
     public static final List<String> CHANGE_TOPICS = List.of(ORDERS, TICKETS, PAYMENTS, CUSTOMERS, ATTRACTIONS, VENUES,
             PERFORMANCES);
