@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.test.NoRetryException;
 import org.apache.kafka.test.TestUtils;
@@ -48,8 +46,6 @@ final class ScenarioRun implements AutoCloseable {
 
     /** Backlog commit times: older than Kafka's default 7-day retention, as in the replay. */
     static final Duration BACKLOG_AGE = Duration.ofDays(13);
-    /** Longest hold-back: the tolerance minus a margin for the writer's own lateness on a loaded machine. */
-    static final long MARGIN_MS = 1_000;
     /** How long the inputs may take to be consumed: generous, the machine is shared. */
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     /** After the inputs are consumed, facts may still wait for the contract's bound; this much on top of it. */
@@ -93,13 +89,7 @@ final class ScenarioRun implements AutoCloseable {
         settings = AppSettings.forScenarios(applicationId(), spec.scenario() == Scenario.REBALANCE ? 1 : 0);
         createTopics();
         phase("topics created");
-        Differences differences = switch (spec.scenario()) {
-            case BACKLOG -> backlog();
-            case LIVE_SKEW -> liveSkew();
-            case KILL_RESTART -> killRestart();
-            case REBALANCE -> rebalance();
-            case QUIET_PARTITION -> quietPartition();
-        };
+        Differences differences = spec.scenario().script().play(this);
         RunResult result = new RunResult(spec, world.features(), world.deliveries().size(), expected.facts().size(),
                 differences, failures, notes, phases, (System.nanoTime() - started) / 1_000_000);
         Files.writeString(dir.resolve("result.txt"), result.report(200), StandardCharsets.UTF_8);
@@ -109,112 +99,35 @@ final class ScenarioRun implements AutoCloseable {
         return result;
     }
 
-    // ---- scenarios ----
+    // ---- the steps scenarios are made of ----
 
-    private Differences backlog() throws Exception {
-        generateBacklog(WorldShape.backlog(settings.graceMs()));
-        try (RawWriter writer = writer()) {
-            writer.backlog(world.deliveries(), random);
-        }
-        phase("world written");
-        startApp("app-1");
-        return awaitOutcome(() -> true);
+    RunSpec spec() {
+        return spec;
     }
 
-    private Differences liveSkew() throws Exception {
-        startApp("app-1");
-        awaitMembers(1);
-        generateLive(WorldShape.live(settings.graceMs(), 5_000, 1_000));
-        HoldBacks holdBacks = HoldBacks.draw(world, random, 4, settings.toleranceMs() - MARGIN_MS);
-        notes.add("hold-backs: " + holdBacks);
-        try (RawWriter writer = writer()) {
-            checkPremise(writer.live(world.deliveries(), holdBacks));
-        }
-        phase("world written live");
-        return awaitOutcome(() -> true);
+    AppSettings settings() {
+        return settings;
     }
 
-    private Differences killRestart() throws Exception {
-        generateBacklog(WorldShape.backlog(settings.graceMs()));
-        int split = world.deliveries().size() * 6 / 10;
-        try (RawWriter writer = writer()) {
-            writer.backlog(world.deliveries().subList(0, split), random);
-            phase("60% of the world written");
-            StreamsAppProcess first = startApp("app-1");
-            double share = awaitShare(0.4, first);
-            kill(first);
-            notes.add(String.format("kill -9 of app-1 with %.0f%% of the written input committed", share * 100));
-            phase("app-1 killed");
-            writer.backlog(world.deliveries().subList(split, world.deliveries().size()), random);
-            phase("rest written while the app was down");
-        }
-        StreamsAppProcess second = startApp("app-1-restarted");
-        double share = awaitShare(0.75, second);
-        if (share < 1.0 || !progress.drained()) {
-            kill(second);
-            notes.add(String.format("kill -9 of the restarted app with %.0f%% of the input committed", share * 100));
-            phase("restarted app killed");
-            startApp("app-1-restarted-again");
-        } else {
-            notes.add("second kill skipped: the restarted app had consumed everything before it could be killed");
-        }
-        return awaitOutcome(() -> true);
+    World world() {
+        return world;
     }
 
-    private Differences rebalance() throws Exception {
-        StreamsAppProcess first = startApp("app-1");
-        awaitMembers(1);
-        generateLive(WorldShape.live(settings.graceMs(), 12_000, 1_000));
-        try (RawWriter writer = writer()) {
-            CompletableFuture<RawWriter.LiveStats> writing = writeInBackground(writer, HoldBacks.none());
-            long total = world.deliveries().size();
-            // started as the writing starts: its JVM start and join take seconds, so it joins while records flow
-            startApp("app-2");
-            waitFor(() -> progress.members() >= 2, Duration.ofMinutes(2), "app-2 joining the group");
-            notes.add(String.format("app-2 joined with %.0f%% of the world written", 100.0 * writer.sent() / total));
-            phase("app-2 joined");
-            waitFor(() -> writer.sent() >= total * 2 / 3 || writing.isDone(), Duration.ofMinutes(2), "two thirds written");
-            notes.add(String.format("app-1 told to leave (SIGTERM) with %.0f%% of the world written", 100.0 * writer.sent() / total));
-            stop(first);
-            phase("app-1 left");
-            checkPremise(writing.get());
-        }
-        phase("world written live");
-        return awaitOutcome(() -> true);
+    SplittableRandom random() {
+        return random;
     }
 
-    private Differences quietPartition() throws Exception {
-        startApp("app-1");
-        awaitMembers(1);
-        // the other partitions keep going for longer than grace + tolerance after the quiet tail
-        long continuation = spec.partitions() > 1 ? settings.graceMs() + settings.toleranceMs() + 1_000 : 0;
-        generateLive(WorldShape.live(settings.graceMs(), 3_000, continuation));
-        String ghostSale = world.quietTail().ghostOrderId() + "-SALE";
-        String knownSale = world.quietTail().knownOrderId() + "-SALE";
-        Map<String, Long> firstSeen = new LinkedHashMap<>();
-        try (RawWriter writer = writer()) {
-            CompletableFuture<RawWriter.LiveStats> writing = writeInBackground(writer, HoldBacks.none());
-            waitFor(() -> {
-                seen(firstSeen, ghostSale, knownSale);
-                return writing.isDone();
-            }, Duration.ofMinutes(2), "the live write");
-            checkPremise(writing.get());
-        }
-        phase("world written live");
-        Differences differences = awaitOutcome(() -> {
-            seen(firstSeen, ghostSale, knownSale);
-            return true;
-        });
-        long paidAt = world.quietTail().lastPaidAt();
-        notes.add("quiet tail on orders partition " + world.quietTail().ordersPartition() + ", customers partition "
-                + world.quietTail().customersPartition() + "; last record on other partitions " + (world.lastEmittedAt() - paidAt)
-                + " ms after its last sale");
-        firstSeen.forEach((saleId, at) -> notes.add((saleId.equals(ghostSale) ? "the never-seen customer's " : "the known customer's ")
-                + saleId + " published " + (at - paidAt) + " ms after the quiet tail's last PAID commit"));
-        return differences;
+    GroupProgress progress() {
+        return progress;
     }
 
-    // ---- shared steps ----
+    OutputCollector outputs() {
+        return outputs;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
 
     private void createTopics() throws Exception {
         kafka.clear();
@@ -227,7 +140,7 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /** A backlog's commit times are 13 days old: older than Kafka's default 7-day retention, as in the replay. */
-    private void generateBacklog(WorldShape shape) throws IOException {
+    void generateBacklog(WorldShape shape) throws IOException {
         generate(shape, Instant.now().minus(BACKLOG_AGE).truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
     }
 
@@ -235,7 +148,7 @@ final class ScenarioRun implements AutoCloseable {
      * A live world's commit times start a moment from now, since the writer writes each record at its commit time;
      * on a busy machine generating can take seconds, so a world generated too late is generated again, later.
      */
-    private void generateLive(WorldShape shape) throws IOException {
+    void generateLive(WorldShape shape) throws IOException {
         long lead = 1_000;
         while (true) {
             long baseTs = System.currentTimeMillis() + lead;
@@ -264,14 +177,15 @@ final class ScenarioRun implements AutoCloseable {
         return AppSettings.APPLICATION_ID + "-" + spec.id().replace(':', '-');
     }
 
-    private RawWriter writer() {
+    RawWriter writer() {
         return new RawWriter(kafka.bootstrapServers(), spec.partitions());
     }
 
-    private CompletableFuture<RawWriter.LiveStats> writeInBackground(RawWriter writer, HoldBacks holdBacks) {
+    /** The live write without hold-backs, in a thread of its own so the scenario can act meanwhile. */
+    CompletableFuture<RawWriter.LiveStats> writeInBackground(RawWriter writer) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return writer.live(world.deliveries(), holdBacks);
+                return writer.live(world.deliveries(), HoldBacks.none());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -280,7 +194,7 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /** A live run tests the contract only if every record reached Kafka within the tolerance of its commit. */
-    private void checkPremise(RawWriter.LiveStats stats) {
+    void checkPremise(RawWriter.LiveStats stats) {
         notes.add("live write: " + stats.records() + " records, the latest reached Kafka " + stats.maxLatenessMs()
                 + " ms after its commit (" + stats.latest() + "); tolerance " + settings.toleranceMs() + " ms");
         if (stats.maxLatenessMs() > settings.toleranceMs()) {
@@ -289,7 +203,7 @@ final class ScenarioRun implements AutoCloseable {
         }
     }
 
-    private StreamsAppProcess startApp(String name) throws IOException {
+    StreamsAppProcess startApp(String name) throws IOException {
         Path config = settings.write(dir.resolve(name + ".properties"), kafka.bootstrapServers(), dir.resolve("state-" + name.replaceAll("-restarted.*", "")));
         StreamsAppProcess app = StreamsAppProcess.start(name, config, dir.resolve(name + ".log"));
         apps.add(app);
@@ -297,24 +211,24 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /** kill -9; the process is expected dead from now on. */
-    private void kill(StreamsAppProcess app) throws InterruptedException {
+    void kill(StreamsAppProcess app) throws InterruptedException {
         apps.remove(app);
         app.kill();
     }
 
     /** SIGTERM: the app closes and leaves its group. */
-    private void stop(StreamsAppProcess app) throws InterruptedException {
+    void stop(StreamsAppProcess app) throws InterruptedException {
         apps.remove(app);
         app.stop();
     }
 
-    private void awaitMembers(int members) throws InterruptedException {
+    void awaitMembers(int members) throws InterruptedException {
         waitFor(() -> progress.stableMembers() == members, Duration.ofMinutes(3), "a stable group of " + members);
         phase("group stable with " + members + " member(s)");
     }
 
     /** Waits until the group has committed {@code share} of what is written; returns the share it had. */
-    private double awaitShare(double share, StreamsAppProcess app) throws Exception {
+    double awaitShare(double share, StreamsAppProcess app) throws Exception {
         double[] seen = new double[1];
         TestUtils.waitForCondition(() -> {
             requireAlive(app);
@@ -328,10 +242,18 @@ final class ScenarioRun implements AutoCloseable {
      * Until the inputs are consumed (and {@code inputsWritten}), then until the outputs equal the oracle or the bound
      * has passed; returns the differences then.
      */
-    private Differences awaitOutcome(BooleanSupplier observer) throws Exception {
+    Differences awaitOutcome() throws Exception {
+        return awaitOutcome(() -> { });
+    }
+
+    /** @param observer runs at every check (a scenario watching the outputs meanwhile) */
+    Differences awaitOutcome(Runnable observer) throws Exception {
         Differences[] last = new Differences[1];
         try {
-            waitFor(() -> observer.getAsBoolean() && progress.drained(), DRAIN_TIMEOUT, "the app's group committing the end of its input");
+            waitFor(() -> {
+                observer.run();
+                return progress.drained();
+            }, DRAIN_TIMEOUT, "the app's group committing the end of its input");
             phase("inputs consumed");
         } catch (AssertionError stuck) {
             failures.add("the input was not consumed: " + stuck.getMessage() + "; behind: " + progress.notDrained());
@@ -341,7 +263,7 @@ final class ScenarioRun implements AutoCloseable {
         }
         try {
             waitFor(() -> {
-                observer.getAsBoolean();
+                observer.run();
                 outputs.poll();
                 last[0] = OutputComparison.compare(expected, outputs);
                 return last[0].clean() || !last[0].couldStillResolve();
@@ -363,7 +285,7 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     /** A wait-for-condition that also fails at once, with its log, when an app process died. */
-    private void waitFor(ThrowingCondition condition, Duration timeout, String what) throws InterruptedException {
+    void waitFor(ThrowingCondition condition, Duration timeout, String what) throws InterruptedException {
         TestUtils.waitForCondition(() -> {
             apps.forEach(ScenarioRun::requireAlive);
             return condition.met();
@@ -379,18 +301,7 @@ final class ScenarioRun implements AutoCloseable {
         }
     }
 
-    private void seen(Map<String, Long> firstSeen, String... saleIds) {
-        outputs.poll();
-        long now = System.currentTimeMillis();
-        for (String saleId : saleIds) {
-            if (!firstSeen.containsKey(saleId) && outputs.records(CanonicalTopics.TICKET_SALE).stream()
-                    .anyMatch(o -> o.key() != null && saleId.startsWith(o.key() + "-"))) {
-                firstSeen.put(saleId, now);
-            }
-        }
-    }
-
-    private void phase(String name) {
+    void phase(String name) {
         long now = System.nanoTime();
         phases.put(name, (now - phaseStart) / 1_000_000);
         phaseStart = now;
@@ -422,7 +333,7 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface ThrowingCondition {
+    interface ThrowingCondition {
         boolean met() throws Exception;
     }
 }
