@@ -40,19 +40,22 @@ public final class HoldBacks {
     }
 
     /**
-     * {@code count} windows of 500 ms to {@code maxHoldMs} over the world's check-out period, alternately a whole topic
-     * and a single partition, on any raw topic (the transaction-metadata topics included).
+     * {@code count} windows of 500 ms to {@code maxHoldMs} over the world's time, alternately a whole topic and a single
+     * partition; every other window on a topic a sale depends on (orders, tickets, payments, customers), the others on
+     * any raw topic (the catalogue and the transaction-metadata topics included).
      */
     public static HoldBacks draw(World world, SplittableRandom random, int count, long maxHoldMs) {
-        List<String> topics = new ArrayList<>(RawTopics.CHANGE_TOPICS);
-        topics.addAll(RawTopics.TRANSACTION_TOPICS);
+        List<String> saleInputs = List.of(RawTopics.ORDERS, RawTopics.TICKETS, RawTopics.PAYMENTS, RawTopics.CUSTOMERS);
+        List<String> anyTopic = new ArrayList<>(RawTopics.CHANGE_TOPICS);
+        anyTopic.addAll(RawTopics.TRANSACTION_TOPICS);
         long first = world.baseTs() + 300;
         long last = world.lastEmittedAt();
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            List<String> topics = i % 2 == 0 ? saleInputs : anyTopic;
             String topic = topics.get(random.nextInt(topics.size()));
             int partitions = RawTopics.partitionCount(topic, world.partitions());
-            int partition = i % 2 == 0 || partitions == 1 ? -1 : random.nextInt(partitions);
+            int partition = i % 4 < 2 || partitions == 1 ? -1 : random.nextInt(partitions);
             long from = first + random.nextLong(Math.max(1, last - first));
             windows.add(new Window(topic, partition, from, from + 500 + random.nextLong(Math.max(1, maxHoldMs - 500))));
         }
