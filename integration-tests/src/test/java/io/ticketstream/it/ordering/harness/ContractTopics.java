@@ -11,13 +11,15 @@ import org.apache.kafka.common.config.TopicConfig;
 
 import io.ticketstream.it.ordering.world.RawTopics;
 import io.ticketstream.schemas.catalog.CanonicalTopics;
+import io.ticketstream.schemas.catalog.TopicSettings;
 
 /**
- * Creates the topics the way the issue-10 contract says the platform provisions them: raw change topics with one
- * partition count and {@code cleanup.policy=delete} (never compacted: tickets and payments share their order's key);
- * Debezium's transaction topics with one partition; canonical entity topics compacted, facts and the dead-letter
- * topic deleted, and every canonical topic with {@code message.timestamp.type=LogAppendTime} so that facts stamped
- * with old commit times are not removed by retention.
+ * Creates the topics with the settings the project ships ({@link TopicSettings}, which the local stack uses and
+ * {@code docker/kafka/create-topics.sh} is checked against): raw change topics never compacted (tickets and payments
+ * share their order's key), canonical entity topics compacted, facts and the dead-letter topic deleted, every
+ * canonical topic stamped when written, so that facts carrying old commit times are not removed by retention. The
+ * seven change topics get the run's partition count (the canonical ones too); Debezium's transaction topics one
+ * partition, as the connectors' {@code housekeeping} topic-creation group makes them.
  */
 public final class ContractTopics {
 
@@ -31,24 +33,18 @@ public final class ContractTopics {
     public static void create(Admin admin, int partitions) throws ExecutionException, InterruptedException {
         List<NewTopic> topics = new ArrayList<>();
         for (String raw : RawTopics.CHANGE_TOPICS) {
-            topics.add(topic(raw, partitions, TopicConfig.CLEANUP_POLICY_DELETE, false));
+            topics.add(new NewTopic(raw, partitions, (short) 1).configs(TopicSettings.RAW));
         }
         for (String markers : RawTopics.TRANSACTION_TOPICS) {
-            topics.add(topic(markers, 1, TopicConfig.CLEANUP_POLICY_DELETE, false));
+            topics.add(new NewTopic(markers, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
         }
-        for (String entity : ENTITY_TOPICS) {
-            topics.add(topic(entity, partitions, TopicConfig.CLEANUP_POLICY_COMPACT, true));
+        List<String> canonical = new ArrayList<>(ENTITY_TOPICS);
+        canonical.addAll(FACT_TOPICS);
+        for (String topic : canonical) {
+            topics.add(new NewTopic(topic, partitions, (short) 1).configs(TopicSettings.canonical(topic)));
         }
-        for (String fact : FACT_TOPICS) {
-            topics.add(topic(fact, partitions, TopicConfig.CLEANUP_POLICY_DELETE, true));
-        }
-        topics.add(topic(CanonicalTopics.STREAMS_DLQ, 1, TopicConfig.CLEANUP_POLICY_DELETE, true));
+        topics.add(new NewTopic(CanonicalTopics.STREAMS_DLQ, 1, (short) 1).configs(TopicSettings.canonical(CanonicalTopics.STREAMS_DLQ)));
         admin.createTopics(topics).all().get();
-    }
-
-    private static NewTopic topic(String name, int partitions, String cleanupPolicy, boolean logAppendTime) {
-        return new NewTopic(name, partitions, (short) 1).configs(logAppendTime
-                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")
-                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy));
     }
 }
