@@ -44,6 +44,12 @@ final class RowHistory {
         return asOf(ts).filter(v -> !v.deleted()).map(Version::row);
     }
 
+    /** The earliest existing (not deleted) version committed after {@code after} and at or before {@code upTo}. */
+    Optional<JsonNode> firstLiveIn(long after, long upTo) {
+        return versions.subMap(after, false, upTo, true).values().stream().filter(v -> !v.deleted()).findFirst()
+                .map(Version::row);
+    }
+
     Version latest() {
         return versions.lastEntry().getValue();
     }

@@ -21,8 +21,8 @@ import io.ticketstream.schemas.TicketSale;
  *       currency, channel, customer_ref and performance_id from that PAID row;</li>
  *   <li>REVERSAL at the first CANCELLED or REFUNDED row committed at or after T, with the SALE's figures;</li>
  *   <li>dimensions as of each fact's own time F: the newest version committed at or before F (a deletion by then
- *       means none), else the newest committed by F + grace, else unknown (flag false, part null); a performance is
- *       composed with its attraction and venue as of F.</li>
+ *       means none), else the first (earliest) version committed in (F, F + grace], else unknown (flag false, part
+ *       null); a performance is composed with its attraction and venue as of F.</li>
  * </ul>
  */
 final class SaleOracle {
@@ -88,9 +88,10 @@ final class SaleOracle {
         return issued;
     }
 
+    /** The version in force at {@code ts}; else the first one committed within the grace after it; else none. */
     private Optional<JsonNode> asOfWithGrace(RowHistory dimension, long ts) {
         Optional<JsonNode> atTime = dimension.liveAsOf(ts);
-        return atTime.isPresent() ? atTime : dimension.liveAsOf(ts + graceMs);
+        return atTime.isPresent() ? atTime : dimension.firstLiveIn(ts, ts + graceMs);
     }
 
     private static JsonNode liveAsOf(Map<Long, RowHistory> rows, long id, long ts) {

@@ -117,6 +117,18 @@ class SaleOracleTest {
     }
 
     @Test
+    void whenNoVersionWasInForceTheFirstOneWithinGraceIsUsedNotTheLast() {
+        HandWrittenWorld world = HandWrittenWorld.withCatalogueAndCustomer()
+                .order(10, 7, "C-LATE", 100, "PENDING", "45.00").order(20, 7, "C-LATE", 100, "PAID", "45.00")
+                .customer(300, "C-LATE", "first@example.org", "Leeds")
+                .customer(600, "C-LATE", "second@example.org", "York");
+
+        TicketSale sale = only(world.expected().facts());
+
+        assertEquals("first@example.org", sale.getCustomer().getEmail());
+    }
+
+    @Test
     void aCustomerDeletedBeforeTheSaleIsUnknown() {
         HandWrittenWorld world = HandWrittenWorld.withCatalogueAndCustomer()
                 .deleteCustomer(5, "C-1")

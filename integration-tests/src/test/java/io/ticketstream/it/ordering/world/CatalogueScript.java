@@ -87,6 +87,12 @@ final class CatalogueScript {
         }
     }
 
+    /** Moves the performance to another evening (starts_at is part of what a fact carries). */
+    void reschedule(long performanceId, long commitTs) {
+        String startsAt = iso(season.plus(40, ChronoUnit.DAYS).plus(20, ChronoUnit.HOURS));
+        performances.get(performanceId).change(commitTs, +1, row -> with(row, "starts_at", startsAt));
+    }
+
     void changeStatus(long performanceId, long commitTs, String status) {
         performances.get(performanceId).change(commitTs, +1, row -> with(row, "status", status));
     }

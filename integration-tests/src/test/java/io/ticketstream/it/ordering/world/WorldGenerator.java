@@ -100,13 +100,17 @@ public final class WorldGenerator {
             long performanceId = pick(catalogue.onSale());
             switch (i) {
                 case 0 -> {
-                    customerRef = customers.createLate(timing.paidAt() + shape.graceMs() / 2).ref();
+                    // created, then changed again, both within the grace: the first version is the one to use
+                    Customer late = customers.createLate(timing.paidAt() + shape.graceMs() / 2);
+                    customers.change(late, timing.paidAt() + shape.graceMs() * 3 / 4, +1);
+                    customerRef = late.ref();
                     count("customer created after its first sale, within grace", 1);
                 }
                 case 1 -> {
                     customerRef = customers.pickLiving(timing.createdAt()).ref();
                     performanceId = CatalogueScript.LATE_PERFORMANCE;
                     catalogue.createLate(timing.paidAt() + shape.graceMs() / 2);
+                    catalogue.reschedule(CatalogueScript.LATE_PERFORMANCE, timing.paidAt() + shape.graceMs() * 3 / 4);
                     count("performance created after its first sale, within grace", 1);
                 }
                 case 2 -> {
