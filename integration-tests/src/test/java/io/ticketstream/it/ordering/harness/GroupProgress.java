@@ -1,5 +1,6 @@
 package io.ticketstream.it.ordering.harness;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,13 +20,26 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What the app's consumer group has committed, against the ends of the topics it reads: the raw topics, and the
  * internal topics its sub-topologies exchange records through (changelogs are written, not read, and excluded).
+ *
+ * <p>"Consumed" is decided in rounds, because internal topics never stop growing: the app keeps broadcasting its
+ * progress through them after the data is done. First every raw partition must be committed to its end. Then the ends
+ * of the internal topics are noted, and must be committed; that covers every record derived from the raw input, since
+ * an exactly-once task writes what it derives before it commits the offsets it derived it from. Records derived in
+ * turn from those are covered by the next round; {@link #ROUNDS} rounds cover a topology whose records cross at most
+ * that many internal topics one after the other.
  */
 public final class GroupProgress {
+
+    /** Internal topics a record may cross one after the other (the joins' chains are shorter). */
+    static final int ROUNDS = 4;
 
     private final Admin admin;
     private final String groupId;
     private final Collection<String> rawTopics;
     private final Collection<String> optionalRawTopics;
+    /** The internal topics' ends noted in the current round; null while the raw topics are not consumed. */
+    private Map<TopicPartition, Long> roundTargets;
+    private int roundsDone;
 
     /**
      * @param rawTopics         topics the app must read (the change topics)
@@ -39,33 +53,49 @@ public final class GroupProgress {
         this.optionalRawTopics = optionalRawTopics;
     }
 
-    /**
-     * True when the group committed the end of every raw topic and of every other topic it has offsets for. Topics
-     * other than the raw ones are the app's internal topics, written transactionally: their last offset is a commit
-     * marker, which a consumer never returns, so the offset before it counts as the end.
-     */
+    /** True once the group has consumed all its input (see the class comment); call it repeatedly, it moves by rounds. */
     public boolean drained() throws ExecutionException, InterruptedException {
         return notDrained().isEmpty();
     }
 
-    /** The partitions whose end the group has not committed yet, with committed and end offsets. */
+    /** What the group has not committed yet, by partition with committed and target offsets; empty when drained. */
     public List<String> notDrained() throws ExecutionException, InterruptedException {
-        List<String> behind = new java.util.ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> committed = committed();
-        Set<String> topics = new HashSet<>(rawTopics);
-        committed.keySet().forEach(tp -> topics.add(tp.topic()));
-        for (Map.Entry<TopicPartition, Long> end : ends(topics).entrySet()) {
-            long endOffset = end.getValue();
-            if (endOffset == 0) {
-                continue;
-            }
-            OffsetAndMetadata done = committed.get(end.getKey());
-            String topic = end.getKey().topic();
-            boolean writtenHere = rawTopics.contains(topic) || optionalRawTopics.contains(topic);
-            if (done == null || done.offset() < (writtenHere ? endOffset : endOffset - 1)) {
-                behind.add(end.getKey() + " committed " + (done == null ? "nothing" : done.offset()) + " of " + endOffset);
-            }
+        Set<String> raw = new HashSet<>(rawTopics);
+        committed.keySet().stream().map(TopicPartition::topic).filter(optionalRawTopics::contains).forEach(raw::add);
+        List<String> behind = behind(committed, ends(raw), 0);
+        if (!behind.isEmpty()) {
+            roundTargets = null;
+            roundsDone = 0;
+            return behind;
         }
+        while (roundsDone < ROUNDS) {
+            if (roundTargets == null) {
+                Set<String> internal = new HashSet<>();
+                committed.keySet().stream().map(TopicPartition::topic).filter(t -> !raw.contains(t)).forEach(internal::add);
+                roundTargets = ends(internal);
+            }
+            // written transactionally: the last offset is a commit marker, which a consumer never returns
+            behind = behind(committed, roundTargets, 1);
+            if (!behind.isEmpty()) {
+                return behind;
+            }
+            roundsDone++;
+            roundTargets = null;
+            committed = committed();
+        }
+        return List.of();
+    }
+
+    private static List<String> behind(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> targets,
+                                       long markerSlack) {
+        List<String> behind = new ArrayList<>();
+        targets.forEach((partition, target) -> {
+            OffsetAndMetadata done = committed.get(partition);
+            if (target > 0 && (done == null || done.offset() < target - markerSlack)) {
+                behind.add(partition + " committed " + (done == null ? "nothing" : done.offset()) + " of " + target);
+            }
+        });
         return behind;
     }
 
