@@ -70,7 +70,8 @@ public final class MongoEnvelopes {
         return value;
     }
 
-    private String key(String objectId) {
+    /** The record key the connector writes for a document: {@code {"id": "<Extended JSON of _id>"}}. */
+    public String key(String objectId) {
         return json.createObjectNode().put("id", "{\"$oid\": \"" + objectId + "\"}").toString();
     }
 }
