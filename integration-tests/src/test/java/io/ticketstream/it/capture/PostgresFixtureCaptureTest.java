@@ -30,10 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ticketstream.it.connectors.ConnectorConfigs;
-import io.ticketstream.testsupport.cdc.AuroraCatalog;
+import io.ticketstream.standin.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 
 /**
  * Captures the PostgreSQL change events the streams app's tests replay, from a REAL run: PostgreSQL 15

@@ -1,4 +1,4 @@
-package io.ticketstream.testsupport.cdc;
+package io.ticketstream.standin.cdc;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.ticketstream.testsupport.cdc;
+package io.ticketstream.standin.cdc;
 
 /**
  * One change event for a raw CDC topic: key and value are Debezium JSON (no embedded schema), exactly

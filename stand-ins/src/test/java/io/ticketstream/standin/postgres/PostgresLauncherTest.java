@@ -1,4 +1,4 @@
-package io.ticketstream.testsupport.postgres;
+package io.ticketstream.standin.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

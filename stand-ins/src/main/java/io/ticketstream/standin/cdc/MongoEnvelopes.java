@@ -1,4 +1,4 @@
-package io.ticketstream.testsupport.cdc;
+package io.ticketstream.standin.cdc;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ticketstream.testsupport.postgres;
+package io.ticketstream.standin.postgres;
 
 import java.io.IOException;
 import java.nio.file.Files;
