@@ -44,6 +44,13 @@ if grep -E '^\s+image: apache/kafka:' "$COMPOSE_FILE" | grep -v ":$KAFKA_VERSION
 fi
 pass "apache/kafka images are $KAFKA_VERSION, as pom.xml's kafka.version"
 
+# The JMX exporter agent is the version whose rule engine the monitoring test evaluates docker/jmx/*.yml with.
+JMX_EXPORTER_VERSION="$(sed -n 's:.*<jmx.exporter.version>\(.*\)</jmx.exporter.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+[ -n "$JMX_EXPORTER_VERSION" ] || fail "cannot read jmx.exporter.version from pom.xml"
+grep -q "jmx_prometheus_javaagent:$JMX_EXPORTER_VERSION\b" "$COMPOSE_FILE" \
+  || fail "the jmx_prometheus_javaagent in $COMPOSE_FILE is not $JMX_EXPORTER_VERSION (pom.xml jmx.exporter.version)"
+pass "jmx_prometheus_javaagent is $JMX_EXPORTER_VERSION, the collector the monitoring test runs"
+
 # 3. No secret value inline: secret-looking keys may only name files or come from env files.
 INLINE="$(grep -nE '^\s+[A-Z_]*(PASSWORD|SECRET|API_KEY|TOKEN)[A-Z_]*:\s*\S' "$COMPOSE_FILE" | grep -vE '_FILE:' | cut -d: -f1,2 || true)"
 if [ -n "$INLINE" ]; then

@@ -23,7 +23,13 @@ SQLSERVER_CDC_PASSWORD=$(random)Aa1!"
 BRAZE_KEY="$(random)"
 if [ ! -s "$DIR/braze.env" ]; then write_once braze.env "BRAZE_API_KEY=$BRAZE_KEY"; fi
 BRAZE_KEY="$(sed -n 's/^BRAZE_API_KEY=//p' "$DIR/braze.env")"
+# Every ${env:...} that connectors/ uses with --env docker (integration-tests' ComposeSecretsTest checks it).
+# Subscription group ids: Braze's are UUIDs; the simulator accepts any. Snowflake: compose has none (env docker
+# excludes it); an operator pointing this worker at a real account adds its key here.
 write_once connect.env "AURORA_CDC_PASSWORD=$(cat "$DIR/aurora_cdc_password")
 SQLSERVER_CDC_PASSWORD=$(sed -n 's/^SQLSERVER_CDC_PASSWORD=//p' "$DIR/sqlserver.env")
 MONGODB_CONNECTION_STRING=mongodb://mongo:27017/?replicaSet=rs0
-BRAZE_API_KEY=$BRAZE_KEY"
+BRAZE_API_KEY=$BRAZE_KEY
+BRAZE_EMAIL_SUBSCRIPTION_GROUP_ID=$(cat /proc/sys/kernel/random/uuid)
+BRAZE_SMS_SUBSCRIPTION_GROUP_ID=$(cat /proc/sys/kernel/random/uuid)
+# SNOWFLAKE_PRIVATE_KEY=<base64 PKCS#8 key> and SNOWFLAKE_PRIVATE_KEY_PASSPHRASE=<passphrase>: only with a Snowflake account"

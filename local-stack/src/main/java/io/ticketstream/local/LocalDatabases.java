@@ -87,15 +87,6 @@ public final class LocalDatabases implements AutoCloseable {
         return postgres.port();
     }
 
-    static String resource(String name) throws IOException {
-        try (var in = LocalDatabases.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException(name + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Override
     public void close() {
         postgres.close();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.ticketstream.braze.simulator.BrazeSimulator;
@@ -16,13 +17,15 @@ import io.ticketstream.local.kafka.ConnectWorker;
 import io.ticketstream.local.kafka.KraftBroker;
 import io.ticketstream.local.kafka.StackTopics;
 import io.ticketstream.local.status.StatusCollector;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.TlsSettings;
+import io.ticketstream.ops.lag.DataRecordProbe;
 import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,9 +51,10 @@ public final class LocalStack implements AutoCloseable {
     private Admin admin;
     private KafkaStreams streams;
     private TrafficLoop traffic;
-    private WarehouseViews warehouse;
+    private StarSchema warehouse;
     private ConnectClient connectClient;
     private List<String> connectorNames = List.of();
+    private LocalConnectors connectors;
     private volatile boolean closed;
 
     private record NamedStop(String name, AutoCloseable stop) {
@@ -81,7 +85,11 @@ public final class LocalStack implements AutoCloseable {
 
         databases = LocalDatabases.start(settings, secrets);
         register("PostgreSQL", databases);
-        warehouse = new WarehouseViews(databases::warehouseConnection, LocalDatabases.resource("/local-stack/warehouse-views.sql"));
+        // The warehouse model (landing tables, staging, star schema) before the landing connector writes into it.
+        warehouse = new StarSchema(() -> databases.postgres().connect(LocalDatabases.WAREHOUSE_DB,
+                LocalDatabases.WAREHOUSE_USER, secrets.get(StackSecrets.WAREHOUSE_PASSWORD)));
+        List<String> applied = warehouse.apply();
+        log.info("Warehouse model (stand-in for Snowflake): {}", applied.isEmpty() ? "up to date" : "applied " + applied);
 
         broker = new KraftBroker(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort());
         broker.start();
@@ -91,12 +99,15 @@ public final class LocalStack implements AutoCloseable {
         register("admin client", admin);
         StackTopics.createMissing(admin);
 
-        connect = new ConnectWorker(settings.bootstrapServers(), settings.connectPort(), settings.pluginPath(), settings.secretsDir());
+        connect = new ConnectWorker(settings.bootstrapServers(), settings.connectPort(), settings.pluginPath(),
+                settings.secretsDir(), secrets.file());
         connect.start();
         register("Kafka Connect", connect);
         connectClient = new ConnectClient(connect.restUri(), Optional.empty(), Optional.empty(), TlsSettings.none(),
                 Duration.ofSeconds(120));
-        connectorNames = new LocalConnectors(settings, secrets, databases.port(), braze.port()).submit(connectClient);
+        connectors = new LocalConnectors(settings, databases.port(), braze.port());
+        connectorNames = connectors.submit(connectClient);
+        log.info("connectors/ as this stack runs them: {}", connectors.applyCommand());
 
         streams = new KafkaStreams(TicketstreamTopology.build(streamsConfig()), streamsConfig().streamsProperties());
         streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
@@ -130,11 +141,18 @@ public final class LocalStack implements AutoCloseable {
         return new AppConfig(props);
     }
 
-    public StatusCollector statusCollector() {
-        return new StatusCollector(admin, connectClient, braze, warehouse, STREAMS_APPLICATION_ID,
+    public StatusCollector statusCollector() throws Exception {
+        Properties client = new Properties();
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        DataRecordProbe probe = new DataRecordProbe(client, IsolationLevel.READ_COMMITTED, Duration.ofSeconds(5));
+        register("status lag probe", probe);
+        StatusCollector collector = new StatusCollector(admin, settings.bootstrapServers(), connectClient, braze, warehouse,
+                probe, STREAMS_APPLICATION_ID,
                 () -> streams == null ? "-" : streams.state().toString(),
                 () -> traffic == null ? 0 : traffic.simulatedEvents(),
                 () -> traffic == null ? 0 : traffic.catalogChanges());
+        register("status record counter", collector);
+        return collector;
     }
 
     public StackSettings settings() { return settings; }
@@ -143,11 +161,14 @@ public final class LocalStack implements AutoCloseable {
 
     public BrazeSimulator braze() { return braze; }
 
-    public WarehouseViews warehouse() { return warehouse; }
+    public StarSchema warehouse() { return warehouse; }
 
     public ConnectClient connectClient() { return connectClient; }
 
     public List<String> connectorNames() { return connectorNames; }
+
+    /** The connectors/ part of this stack, with the exact {@code ops apply} command for this run. */
+    public LocalConnectors connectors() { return connectors; }
 
     public LocalDatabases databases() { return databases; }
 

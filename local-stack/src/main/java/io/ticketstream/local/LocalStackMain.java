@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.ticketstream.local.status.StatusCollector;
 import io.ticketstream.local.status.StatusRenderer;
+import io.ticketstream.local.status.StatusSnapshot;
 
 /**
  * {@code ./ticketstream up}: starts the {@link LocalStack} from the repository root, shows a live status until
@@ -126,21 +127,45 @@ public final class LocalStackMain {
         }
         out.println("ticketstream up: running. Kafka " + settings.bootstrapServers() + ", Connect http://127.0.0.1:" + connectPort
                 + ", PostgreSQL 127.0.0.1:" + stack.databases().port() + ", Braze simulator " + stack.braze().baseUri());
+        out.println("  connectors/ as this stack runs them (re-apply after editing connectors/): " + stack.connectors().applyCommand());
         StatusCollector collector = stack.statusCollector();
+        String header = "Kafka :" + kafkaPort + "  Connect :" + connectPort + "  PG :" + stack.databases().port()
+                + "  Braze :" + stack.braze().port();
+        java.util.concurrent.atomic.AtomicBoolean details = new java.util.concurrent.atomic.AtomicBoolean();
+        if (status) {
+            toggleDetailsOnEnter(details);
+        }
         while (stopped.getCount() > 0) {
-            String screen = StatusRenderer.render(collector.collect(), "ticketstream local stack — Kafka "
-                    + settings.bootstrapServers() + "  Connect :" + connectPort + "  PostgreSQL :" + stack.databases().port()
-                    + "  Braze simulator :" + stack.braze().port());
+            StatusSnapshot snapshot = collector.collect();
             if (status) {
-                out.print("\033[H\033[2J" + screen);
+                out.print("\033[H\033[2J" + (details.get() ? StatusRenderer.details(snapshot, header) + "\nEnter: back to the summary\n"
+                        : StatusRenderer.compact(snapshot, header)));
             } else {
-                org.slf4j.LoggerFactory.getLogger(LocalStackMain.class).info("status\n{}", screen);
+                org.slf4j.LoggerFactory.getLogger(LocalStackMain.class).info("status\n{}", StatusRenderer.details(snapshot, header));
             }
             out.flush();
             if (stopped.await(status ? 2 : 15, java.util.concurrent.TimeUnit.SECONDS)) {
                 break;
             }
         }
+    }
+
+    /**
+     * Details on demand: Enter switches between the 80x24 summary and every section in full. A line-buffered read
+     * (no raw terminal mode), on a daemon thread that ends with the JVM.
+     */
+    private static void toggleDetailsOnEnter(java.util.concurrent.atomic.AtomicBoolean details) {
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                while (in.readLine() != null) {
+                    details.set(!details.get());
+                }
+            } catch (IOException e) {
+                // no terminal input: the summary stays
+            }
+        }, "status-keys");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static String value(String[] args, int i) {

@@ -13,8 +13,9 @@ import java.util.Properties;
 
 /**
  * The local stack's secrets (database passwords, the simulator's Braze API key): random on first start, kept in
- * a mode-0600 properties file in the data folder, and handed to connectors only as {@code ${file:...}}
- * references the Connect worker resolves, so they never sit in connector configs, logs or REST output.
+ * a mode-0600 properties file in the data folder, and handed to connectors only as {@code ${env:...}} or
+ * {@code ${file:...}} references the Connect worker resolves, so they never sit in connector configs, logs or REST
+ * output.
  */
 public final class StackSecrets {
 
@@ -25,12 +26,13 @@ public final class StackSecrets {
     public static final String BRAZE_SMS_GROUP = "braze.sms.subscription.group.id";
 
     /**
-     * The {@code ${env:NAME}} references of connectors/ that the local stack can answer, and the secret that answers
-     * each: an in-process worker cannot be given environment variables, so these become {@code ${file:..}}
-     * references into this file instead.
+     * The {@code ${env:NAME}} references of connectors/ that the local stack answers, and the secret that answers
+     * each: an in-process worker cannot be given environment variables, so its {@code env} config provider
+     * ({@code StackEnvConfigProvider}) reads these from this file.
      */
     public static final java.util.Map<String, String> ENV_REFERENCES = java.util.Map.of(
             "AURORA_CDC_PASSWORD", AURORA_CDC_PASSWORD,
+            "WAREHOUSE_PASSWORD", WAREHOUSE_PASSWORD,
             "BRAZE_API_KEY", BRAZE_API_KEY,
             "BRAZE_EMAIL_SUBSCRIPTION_GROUP_ID", BRAZE_EMAIL_GROUP,
             "BRAZE_SMS_SUBSCRIPTION_GROUP_ID", BRAZE_SMS_GROUP);

@@ -1,6 +1,11 @@
 package io.ticketstream.ops;
 
 import io.ticketstream.ops.command.ApplyCommand;
+import io.ticketstream.ops.command.DeleteCommand;
+import io.ticketstream.ops.command.DescribeCommand;
+import io.ticketstream.ops.command.DlqCommand;
+import io.ticketstream.ops.command.PluginsCommand;
+import io.ticketstream.ops.command.SinkGroupCommand;
 import io.ticketstream.ops.command.LagCommand;
 import io.ticketstream.ops.command.LifecycleCommands;
 import io.ticketstream.ops.command.OffsetsCommand;
@@ -10,6 +15,8 @@ import io.ticketstream.ops.command.ValidateCommand;
 import io.ticketstream.ops.connect.ConnectHttpException;
 import io.ticketstream.ops.connect.ConnectUnreachableException;
 import io.ticketstream.ops.connectors.ConnectorFileException;
+import io.ticketstream.ops.kafka.KafkaUnreachableException;
+import io.ticketstream.ops.warehouse.WarehouseCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,10 +30,14 @@ import picocli.CommandLine.Command;
 
 /** {@code ticketstream-ops}: deploy and watch connectors on any Connect cluster, and watch consumer lag. */
 @Command(name = "ticketstream-ops", mixinStandardHelpOptions = true, versionProvider = OpsCli.Version.class,
-        description = "Operations CLI for ticketstream: connectors (validate, apply, status, restart, pause, resume, stop, offsets) and consumer lag.",
-        subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, RestartCommand.class,
-                LifecycleCommands.Pause.class, LifecycleCommands.Resume.class, LifecycleCommands.Stop.class,
-                OffsetsCommand.class, LagCommand.class, CommandLine.HelpCommand.class},
+        description = "Operations CLI for ticketstream: connectors (validate, apply, status, describe, restart, pause, resume, "
+                + "stop, delete, offsets, plugins), dead letters (dlq peek), orphaned sink groups (sink-group delete), "
+                + "consumer lag and the warehouse model (warehouse apply|check).",
+        subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, DescribeCommand.class,
+                RestartCommand.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
+                LifecycleCommands.Stop.class, DeleteCommand.class, OffsetsCommand.class, PluginsCommand.class,
+                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, WarehouseCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -64,7 +75,8 @@ public final class OpsCli implements Runnable {
         } else if (cause instanceof ConnectorFileException || cause instanceof IllegalArgumentException
                 || cause instanceof UncheckedIOException || cause instanceof java.nio.file.NoSuchFileException) {
             code = ExitCodes.USAGE;
-        } else if (cause instanceof ConnectUnreachableException || cause instanceof KafkaException
+        } else if (cause instanceof ConnectUnreachableException || cause instanceof KafkaUnreachableException
+                || cause instanceof KafkaException
                 || cause instanceof TimeoutException || cause instanceof IOException) {
             code = ExitCodes.UNREACHABLE;
         } else {
@@ -73,7 +85,8 @@ public final class OpsCli implements Runnable {
             err.flush();
             return ExitCodes.UNREACHABLE;
         }
-        err.println("error: " + (cause instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + cause.getMessage());
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        err.println("error: " + (cause instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + message);
         err.flush();
         return code;
     }

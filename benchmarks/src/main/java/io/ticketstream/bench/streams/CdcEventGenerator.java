@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Generates a realistic, coherent stream of raw Debezium change events over all seven sources, in the
- * envelope formats the topology reads (see /work/shared/reference/debezium.md). SQL Server and MongoDB
+ * envelope formats the topology reads (https://debezium.io/documentation/reference/stable/connectors/). SQL Server and MongoDB
  * events are STAND-INS built from Debezium's documented format; no such database runs here.
  *
  * <p>Mix: order lifecycles (order created PENDING, 1-4 tickets, payment authorised then captured, order
@@ -161,14 +161,14 @@ public final class CdcEventGenerator {
         String row = "{\"ticket_id\":" + id + ",\"order_id\":" + orderId + ",\"performance_id\":" + performanceId
                 + ",\"section\":\"STALLS\",\"row_label\":\"" + (char) ('A' + id % 20) + "\",\"seat_number\":" + (1 + id % 40)
                 + ",\"price_type\":\"" + (id % 5 == 0 ? "CHILD" : "ADULT") + "\",\"price\":\"45.00\",\"status\":\"" + status + "\"}";
-        return sqlServer("tickets", op, ts, "ticket_id", id, row);
+        return sqlServer("tickets", op, ts, "order_id", orderId, row); // keyed by order_id (message.key.columns)
     }
 
     private Event payment(String op, long id, long orderId, String amount, String status) {
         long ts = ++commitTs;
         String row = "{\"payment_id\":" + id + ",\"order_id\":" + orderId + ",\"amount\":\"" + amount
                 + "\",\"method\":\"CARD\",\"status\":\"" + status + "\",\"processed_at\":" + ts + "}";
-        return sqlServer("payments", op, ts, "payment_id", id, row);
+        return sqlServer("payments", op, ts, "order_id", orderId, row); // keyed by order_id (message.key.columns)
     }
 
     private static Event sqlServer(String table, String op, long ts, String pk, long id, String row) {

@@ -3,6 +3,7 @@ package io.ticketstream.bench.streams;
 import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.normalize.MappingCatalog;
 import io.ticketstream.streams.normalize.NormalizeStage;
+import io.ticketstream.streams.topology.RawTopicLayout;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,7 +53,8 @@ public final class NormalizationCostBenchmark {
             boolean measured = round == 1;
             double baseline = time("pass-through (driver cost)", passThrough(), snapshot, changes, measured);
             double normalize = time("normalisation only", normalizeOnly(config), snapshot, changes, measured);
-            double full = time("full topology", TicketstreamTopology.build(config), snapshot, changes, measured);
+            double full = time("full topology", TicketstreamTopology.build(config,
+                    RawTopicLayout.onePartitionEach(config.rawTopics().values())), snapshot, changes, measured);
             if (measured) {
                 System.out.printf("%nRESULT events=%d normalisation=%.2f us/record (%.2f us above the driver's own %.2f) "
                         + "full=%.2f us/record%n", events, normalize, normalize - baseline, baseline, full);

@@ -29,7 +29,8 @@ class PluginDescriptorTest {
         Set<Class<?>> found = ServiceLoader.load(Transformation.class).stream().map(ServiceLoader.Provider::type)
                 .filter(type -> type.getName().startsWith("io.ticketstream.")).collect(Collectors.toSet());
         assertEquals(Set.of(BrazeAttributes.Value.class, BrazeEvent.Value.class, BrazePurchase.Value.class,
-                BrazeSubscriptionState.Value.class, HashField.Key.class, HashField.Value.class), found);
+                BrazeSubscriptionState.Value.class, HashField.Key.class, HashField.Value.class,
+                io.ticketstream.connect.smt.landing.LandingRow.Value.class), found);
         for (Transformation transformation : ServiceLoader.load(Transformation.class)) {
             if (transformation.getClass().getName().startsWith("io.ticketstream.")) {
                 assertEquals(Version.get(), ((Versioned) transformation).version());

@@ -29,6 +29,8 @@ class TransformsDocTest {
         section(doc, "BrazeSubscriptionState", BrazeSubscriptionState.Value.class, BrazeSubscriptionState.OVERVIEW_DOC,
                 BrazeSubscriptionState.CONFIG_DEF);
         section(doc, "HashField", HashField.Value.class, HashField.OVERVIEW_DOC, HashField.CONFIG_DEF);
+        section(doc, "LandingRow", io.ticketstream.connect.smt.landing.LandingRow.Value.class,
+                io.ticketstream.connect.smt.landing.LandingRow.OVERVIEW_DOC, io.ticketstream.connect.smt.landing.LandingRow.CONFIG_DEF);
         section(doc, "FieldEquals (predicate)", FieldEquals.Value.class, FieldEquals.OVERVIEW_DOC, FieldEquals.CONFIG_DEF);
         return doc.toString();
     }

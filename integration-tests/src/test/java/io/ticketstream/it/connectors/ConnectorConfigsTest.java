@@ -76,7 +76,7 @@ class ConnectorConfigsTest {
         ConnectorConfigs configs = ConnectorConfigs.ofProject();
         String readme = Files.readString(PluginPath.projectRoot().resolve("connectors/README.md"));
         Set<String> references = new TreeSet<>();
-        assertEquals(Set.of("local", "prod-eu", "prod-us"), new TreeSet<>(configs.environments()));
+        assertEquals(Set.of("docker", "local", "prod-eu", "prod-us"), new TreeSet<>(configs.environments()));
         for (String environment : configs.environments()) {
             Map<String, Map<String, String>> merged = configs.forEnvironment(environment);
             assertFalse(merged.isEmpty(), environment);

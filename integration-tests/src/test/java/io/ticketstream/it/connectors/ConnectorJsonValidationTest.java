@@ -79,7 +79,7 @@ class ConnectorJsonValidationTest {
 
         connect = ConnectClusters.builder("connector-json-validation", PluginPath.assembledWith(
                 "debezium-connector-sqlserver", "debezium-connector-mongodb", "debezium-connector-postgres",
-                "snowflake-kafka-connector", "connect-braze-sink", "connect-smt")).build();
+                "debezium-connector-jdbc", "snowflake-kafka-connector", "connect-braze-sink", "connect-smt")).build();
         connect.start();
         // Validation logs in to each server; the absent ones retry until their own login timeouts (about 30 s for
         // SQL Server and MongoDB; Snowflake's 300 s default is cut short in validate()), which on a loaded 2-core

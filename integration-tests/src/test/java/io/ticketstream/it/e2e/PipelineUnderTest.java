@@ -16,13 +16,13 @@ import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.test.TestUtils;
 
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.schemas.catalog.CanonicalTopics;
+import io.ticketstream.schemas.catalog.TopicSettings;
 import io.ticketstream.streams.StreamsLifecycle;
 import io.ticketstream.streams.TicketstreamApp;
 import io.ticketstream.streams.config.AppConfig;
@@ -49,6 +49,9 @@ final class PipelineUnderTest implements AutoCloseable {
 
     static final String CDC_USER = "debezium_cdc";
     static final String CATALOG_DB = "catalog";
+    /** The Snowflake stand-in: the database the landing connector writes and the warehouse model is applied to. */
+    static final String WAREHOUSE_DB = "warehouse";
+    static final String WAREHOUSE_USER = "warehouse";
     static final String STREAMS_APP_ID = "ticketstream-e2e";
     static final String BRAZE_DLQ = "ticketing.braze.dlq";
     static final String CONNECT_CONFIG_TOPIC = "e2e-connect-configs";
@@ -60,8 +63,10 @@ final class PipelineUnderTest implements AutoCloseable {
     static final int PARTITIONS = 3;
 
     private final List<AutoCloseable> stops = new ArrayList<>();
+    private AppConfig appConfig;
     private final String cdcPassword = requiredEnv("AURORA_CDC_PASSWORD");
     private final String brazeApiKey = requiredEnv("BRAZE_API_KEY");
+    private final String warehousePassword = requiredEnv("WAREHOUSE_PASSWORD");
     private final Path workDir;
     private PostgresLauncher postgres;
     private BrazeSimulator braze;
@@ -77,6 +82,8 @@ final class PipelineUnderTest implements AutoCloseable {
         stops.add(postgres);
         postgres.createUser(CDC_USER, cdcPassword, true);
         postgres.createDatabase(CATALOG_DB, CDC_USER);
+        postgres.createUser(WAREHOUSE_USER, warehousePassword, false);
+        postgres.createDatabase(WAREHOUSE_DB, WAREHOUSE_USER);
         Path root = PluginPath.projectRoot();
         executeAsCdcUser(AuroraCatalog.ddl());
         executeAsCdcUser(Files.readString(root.resolve("connectors/sql/aurora-catalog-cdc.sql")));
@@ -89,7 +96,7 @@ final class PipelineUnderTest implements AutoCloseable {
         stops.add(braze);
 
         Map<String, String> workerProps = ConnectClusters.workerProps(PluginPath.assembledWith(
-                "debezium-connector-postgres", "connect-braze-sink", "connect-smt"));
+                "debezium-connector-postgres", "debezium-connector-jdbc", "connect-braze-sink", "connect-smt"));
         workerProps.put("config.storage.topic", CONNECT_CONFIG_TOPIC);
         // One broker: the exactly-once streams app needs a transaction log it can replicate (default factor 3).
         Properties brokerProps = new Properties();
@@ -106,27 +113,29 @@ final class PipelineUnderTest implements AutoCloseable {
     /**
      * What the platform provisions before anything runs: the canonical topics, the dead-letter topics, Debezium's
      * Kafka signal topic and (standing in for the SQL Server and MongoDB connectors, absent here) their raw topics,
-     * compacted like their topic.creation makes them.
+     * never compacted, like their topic.creation makes them; every topic with the project's TopicSettings.
      */
     private void createPlatformTopics() throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         for (String raw : STAND_IN_RAW_TOPICS) {
-            topics.add(new NewTopic(raw, PARTITIONS, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            topics.add(new NewTopic(raw, PARTITIONS, (short) 1).configs(TopicSettings.RAW));
         }
         for (String canonical : List.of(CanonicalTopics.CUSTOMER, CanonicalTopics.CUSTOMER_CHANGE, CanonicalTopics.PERFORMANCE,
                 CanonicalTopics.ORDER, CanonicalTopics.TICKET_SALE)) {
-            topics.add(new NewTopic(canonical, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(canonical, PARTITIONS, (short) 1).configs(TopicSettings.canonical(canonical)));
         }
-        topics.add(new NewTopic(CanonicalTopics.STREAMS_DLQ, 1, (short) 1));
-        topics.add(new NewTopic(BRAZE_DLQ, 1, (short) 1));
+        topics.add(new NewTopic(CanonicalTopics.STREAMS_DLQ, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
+        topics.add(new NewTopic(BRAZE_DLQ, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
         topics.add(new NewTopic(SIGNAL_TOPIC, 1, (short) 1));
         try (Admin admin = connect.kafka().createAdminClient()) {
             admin.createTopics(topics).all().get();
         }
     }
 
-    /** Runs the streams app from a properties file, as {@code java -jar streams-app.jar --config FILE} does. */
+    /**
+     * Runs the streams app from a properties file, as {@code java -jar streams-app.jar --config FILE} does, environment
+     * overrides included (e.g. {@code TICKETSTREAM_COMPLETENESS_TOLERANCE_MS=250} for a latency sweep).
+     */
     void startStreamsApp() throws Exception {
         Path stateDir = Files.createDirectories(workDir.resolve("streams-state"));
         Path config = Files.writeString(workDir.resolve("streams-app.properties"), String.join("\n",
@@ -135,11 +144,16 @@ final class PipelineUnderTest implements AutoCloseable {
                 "state.dir=" + stateDir,
                 "replication.factor=1",
                 ""), StandardCharsets.UTF_8);
-        AppConfig appConfig = AppConfig.load(config, Map.of());
+        appConfig = AppConfig.load(config, System.getenv());
         streams = TicketstreamApp.start(appConfig, TicketstreamApp.buildTopology(appConfig));
         stops.add(streams::close);
         TestUtils.waitForCondition(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMinutes(3).toMillis(),
                 () -> "streams app not RUNNING, state " + streams.state());
+    }
+
+    /** The streams app's effective configuration (after {@link #startStreamsApp}). */
+    AppConfig streamsConfig() {
+        return appConfig;
     }
 
     KafkaStreams.State streamsState() {
@@ -155,6 +169,15 @@ final class PipelineUnderTest implements AutoCloseable {
     /** A connection as the catalogue's owner, the application account whose commits Debezium captures. */
     Connection catalogConnection() throws SQLException {
         return postgres.connect(CATALOG_DB, CDC_USER, cdcPassword);
+    }
+
+    /** A connection to the warehouse as its owner (the login the landing connector writes as). */
+    Connection warehouseConnection() throws SQLException {
+        return postgres.connect(WAREHOUSE_DB, WAREHOUSE_USER, warehousePassword);
+    }
+
+    String warehouseUrl() {
+        return postgres.jdbcUrl(WAREHOUSE_DB);
     }
 
     int postgresPort() {

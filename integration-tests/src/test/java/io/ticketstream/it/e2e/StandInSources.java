@@ -118,7 +118,7 @@ final class StandInSources implements AutoCloseable {
         order.put("total_amount", total.toPlainString());
         order.put("created_at", now);
         order.put("updated_at", now);
-        send(sqlServer.create("orders", "order_id", orderId, order, now));
+        send(sqlServer.create("orders", order, now));
         int seat = 1;
         for (BigDecimal price : ticketPrices) {
             long ticketId = nextTicketId++;
@@ -132,7 +132,7 @@ final class StandInSources implements AutoCloseable {
             ticket.put("price_type", "ADULT");
             ticket.put("price", price.toPlainString());
             ticket.put("status", "ISSUED");
-            send(sqlServer.create("tickets", "ticket_id", ticketId, ticket, now()));
+            send(sqlServer.create("tickets", ticket, now()));
         }
         long paymentId = nextPaymentId++;
         Map<String, Object> payment = new LinkedHashMap<>();
@@ -142,16 +142,16 @@ final class StandInSources implements AutoCloseable {
         payment.put("method", "CARD");
         payment.put("status", "AUTHORISED");
         payment.put("processed_at", now());
-        send(sqlServer.create("payments", "payment_id", paymentId, payment, (Long) payment.get("processed_at")));
+        send(sqlServer.create("payments", payment, (Long) payment.get("processed_at")));
         Map<String, Object> captured = new LinkedHashMap<>(payment);
         captured.put("status", "CAPTURED");
         captured.put("processed_at", now());
-        send(sqlServer.update("payments", "payment_id", paymentId, payment, captured, (Long) captured.get("processed_at")));
+        send(sqlServer.update("payments", payment, captured, (Long) captured.get("processed_at")));
         Map<String, Object> paid = new LinkedHashMap<>(order);
         long paidAt = now();
         paid.put("status", "PAID");
         paid.put("updated_at", paidAt);
-        send(sqlServer.update("orders", "order_id", orderId, order, paid, paidAt));
+        send(sqlServer.update("orders", order, paid, paidAt));
         return paid;
     }
 
@@ -168,14 +168,14 @@ final class StandInSources implements AutoCloseable {
         order.put("total_amount", "0.00");
         order.put("created_at", now);
         order.put("updated_at", now);
-        send(sqlServer.create("orders", "order_id", orderId, order, now));
+        send(sqlServer.create("orders", order, now));
         return order;
     }
 
     /** The row is deleted (an abandoned basket purged): the d event, then the tombstone; returns the commit time. */
     long deleteOrder(Map<String, Object> row) {
         long now = now();
-        sqlServer.delete("orders", "order_id", (Long) row.get("order_id"), row, now).forEach(this::send);
+        sqlServer.delete("orders", row, now).forEach(this::send);
         return now;
     }
 
@@ -185,7 +185,7 @@ final class StandInSources implements AutoCloseable {
         Map<String, Object> refunded = new LinkedHashMap<>(paid);
         refunded.put("status", "REFUNDED");
         refunded.put("updated_at", now);
-        send(sqlServer.update("orders", "order_id", (Long) paid.get("order_id"), paid, refunded, now));
+        send(sqlServer.update("orders", paid, refunded, now));
         return now;
     }
 

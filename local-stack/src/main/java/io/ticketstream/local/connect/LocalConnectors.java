@@ -1,22 +1,15 @@
 package io.ticketstream.local.connect;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ticketstream.local.StackSecrets;
+import io.ticketstream.local.LocalDatabases;
 import io.ticketstream.local.StackSettings;
 import io.ticketstream.ops.connect.ConnectClient;
+import io.ticketstream.ops.connectors.ConfigOverride;
 import io.ticketstream.ops.connectors.ConnectorDefinition;
 import io.ticketstream.ops.connectors.ConnectorFileLoader;
 import org.slf4j.Logger;
@@ -24,48 +17,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connectors the local stack runs: the shipped {@code connectors/} JSON for environment {@code local} (base
- * plus {@code env/local.json}, merged by ops-cli's loader), with what only this run knows set on top (ports
- * chosen at start-up, secrets as {@code ${file:...}} references into the data folder); plus the connectors only
- * the local stack has (Braze sink to the simulator, JDBC sinks into the warehouse, from this module's resources),
- * used only while {@code connectors/base} has no file of the same name.
+ * plus {@code env/local.json}, merged by ops-cli's loader) exactly as {@code ticketstream ops apply connectors/
+ * --env local} submits it, so that command finds nothing to change on a running stack. Its {@code ${env:...}}
+ * secrets are answered by the worker ({@link StackEnvConfigProvider}); only ports that differ from the defaults
+ * {@code env/local.json} names are set on top, as {@code --set} values ({@link #runOverrides()}), and
+ * {@link #applyCommand()} prints the exact command for this run. The warehouse stand-in is landed by the shipped
+ * {@code warehouse-landing} like everything else.
  */
 public final class LocalConnectors {
 
     public static final String ENVIRONMENT = "local";
-    private static final String LOCAL_ONLY_INDEX = "/local-stack/connectors.txt";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(BRAZE_PORT|POSTGRES_PORT|BRAZE_REQUESTS_PER_WINDOW|SECRET:([a-z.]+))}");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
+    /** The per-table upsert sinks earlier versions ran, replaced by connectors/base/warehouse-landing.json. */
+    static final List<String> RETIRED = List.of("warehouse-customer", "warehouse-performance", "warehouse-order",
+            "warehouse-ticket-sale");
     private static final Logger log = LoggerFactory.getLogger(LocalConnectors.class);
 
     private final StackSettings settings;
-    private final StackSecrets secrets;
     private final int postgresPort;
     private final int brazePort;
 
-    public LocalConnectors(StackSettings settings, StackSecrets secrets, int postgresPort, int brazePort) {
+    public LocalConnectors(StackSettings settings, int postgresPort, int brazePort) {
         this.settings = settings;
-        this.secrets = secrets;
         this.postgresPort = postgresPort;
         this.brazePort = brazePort;
     }
 
-    public List<ConnectorDefinition> definitions() throws IOException {
-        List<ConnectorDefinition> all = new ArrayList<>();
-        for (ConnectorDefinition shipped : new ConnectorFileLoader().load(settings.connectorsDir(), ENVIRONMENT)) {
-            all.add(new ConnectorDefinition(shipped.name(), runtimeOverrides(shipped), shipped.source()));
-        }
-        for (ConnectorDefinition local : localOnly()) {
-            if (all.stream().noneMatch(c -> c.name().equals(local.name()))) {
-                all.add(local);
-            } else {
-                log.info("connectors/base has {}: using it instead of the local stack's own copy", local.name());
-            }
-        }
-        return all;
+    public List<ConnectorDefinition> definitions() {
+        return ConfigOverride.applyAll(shipped(), runOverrides());
     }
 
     /** Creates or updates every connector (PUT /connectors/{name}/config is idempotent). */
     public List<String> submit(ConnectClient client) throws IOException {
+        List<String> existing = client.connectorNames();
+        for (String retired : RETIRED) {
+            if (existing.contains(retired)) {
+                // a data folder from before the landing connector: stop the old sink so it no longer writes
+                client.stop(retired);
+                log.warn("Stopped connector {}: replaced by warehouse-landing (--reset removes it for good)", retired);
+            }
+        }
         List<String> names = new ArrayList<>();
         for (ConnectorDefinition definition : definitions()) {
             putWithRetries(client, definition);
@@ -99,75 +89,42 @@ public final class LocalConnectors {
         }
     }
 
-    /** What env/local.json cannot know: this run's ports and where this data folder keeps the secrets. */
-    private Map<String, String> runtimeOverrides(ConnectorDefinition shipped) {
-        Map<String, String> config = new LinkedHashMap<>(shipped.config());
-        if (config.get("connector.class").startsWith("io.debezium.connector.postgresql.")) {
-            config.put("database.hostname", "127.0.0.1");
-            config.put("database.port", String.valueOf(postgresPort));
-        }
-        if (config.get("connector.class").startsWith("io.ticketstream.connect.braze.")) {
-            config.put("braze.rest.url", "http://127.0.0.1:" + brazePort);
-            config.put("braze.allow.insecure.http", "true");
-        }
-        config.replaceAll((k, v) -> envToFileReferences(v));
-        config.computeIfPresent("signal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
-        config.computeIfPresent("schema.history.internal.kafka.bootstrap.servers", (k, v) -> settings.bootstrapServers());
-        config.replaceAll((k, v) -> k.endsWith("replication.factor") ? "1" : v);
-        return config;
+    private List<ConnectorDefinition> shipped() {
+        return new ConnectorFileLoader().load(settings.connectorsDir(), ENVIRONMENT);
     }
 
-    /** {@code ${env:NAME}} the local stack can answer becomes {@code ${file:<secrets>:<key>}}. */
-    private String envToFileReferences(String value) {
-        Matcher m = ENV_REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = StackSecrets.ENV_REFERENCES.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : secrets.reference(key)));
+    /**
+     * What this run chose that {@code env/local.json} cannot know: the ports, where they differ from the defaults
+     * it names, and the Braze simulator's rate limit (the sink paces to the same quota). Empty with default settings.
+     */
+    public List<ConfigOverride> runOverrides() {
+        Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+        String brazeUrl = "http://127.0.0.1:" + brazePort;
+        wanted.put("aurora-catalog", Map.of("database.port", String.valueOf(postgresPort),
+                "signal.kafka.bootstrap.servers", settings.bootstrapServers()));
+        wanted.put("braze-users", Map.of("braze.rest.url", brazeUrl,
+                "braze.quota.requests.per.window", String.valueOf(settings.brazeRequestsPerWindow())));
+        wanted.put("braze-subscriptions", Map.of("braze.rest.url", brazeUrl));
+        wanted.put("warehouse-landing", Map.of("connection.url",
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + LocalDatabases.WAREHOUSE_DB));
+        List<ConfigOverride> overrides = new ArrayList<>();
+        for (ConnectorDefinition connector : shipped()) {
+            new java.util.TreeMap<>(wanted.getOrDefault(connector.name(), Map.of())).forEach((key, value) -> {
+                if (!value.equals(connector.config().get(key))) {
+                    overrides.add(new ConfigOverride(connector.name(), key, value));
+                }
+            });
         }
-        m.appendTail(out);
-        return out.toString();
+        return overrides;
     }
 
-    private List<ConnectorDefinition> localOnly() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ConnectorDefinition> out = new ArrayList<>();
-        for (String line : read(LOCAL_ONLY_INDEX).split("\n")) {
-            String file = line.trim();
-            if (file.isEmpty() || file.startsWith("#")) {
-                continue;
-            }
-            JsonNode root = json.readTree(resolve(read("/local-stack/connectors/" + file)));
-            Map<String, String> config = new LinkedHashMap<>();
-            root.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-            out.add(new ConnectorDefinition(root.get("name").asText(), config, Path.of("local-stack", "connectors", file)));
+    /** The ops command that submits exactly what this stack runs from connectors/ (nothing to change on a running stack). */
+    public String applyCommand() {
+        StringBuilder command = new StringBuilder("./ticketstream ops apply connectors/ --env " + ENVIRONMENT);
+        if (settings.connectPort() != StackSettings.DEFAULT_CONNECT_PORT) {
+            command.append(" --connect-url http://127.0.0.1:").append(settings.connectPort());
         }
-        return out;
+        runOverrides().forEach(o -> command.append(" --set ").append(o.connector()).append(':').append(o.key()).append('=').append(o.value()));
+        return command.toString();
     }
-
-    private String resolve(String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = switch (m.group(1)) {
-                case "BRAZE_PORT" -> String.valueOf(brazePort);
-                case "POSTGRES_PORT" -> String.valueOf(postgresPort);
-                case "BRAZE_REQUESTS_PER_WINDOW" -> String.valueOf(settings.brazeRequestsPerWindow());
-                default -> secrets.reference(m.group(2));
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = LocalConnectors.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.ticketstream.local.connect.StackEnvConfigProvider;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * A real distributed-mode Kafka Connect worker ({@link ConnectDistributed}, what {@code connect-distributed.sh}
  * runs) in this process: connector configs, source offsets and statuses live in compacted topics of the local
  * broker, so connectors and their positions survive a restart. Secrets reach connectors only through the
- * worker's {@code env} and {@code file} config providers.
+ * worker's {@code env} ({@link StackEnvConfigProvider}) and {@code file} config providers.
  */
 public final class ConnectWorker implements AutoCloseable {
 
@@ -25,13 +26,15 @@ public final class ConnectWorker implements AutoCloseable {
     private final int restPort;
     private final Path pluginPath;
     private final Path secretsDir;
+    private final Path secretsFile;
     private Connect<?> connect;
 
-    public ConnectWorker(String bootstrapServers, int restPort, Path pluginPath, Path secretsDir) {
+    public ConnectWorker(String bootstrapServers, int restPort, Path pluginPath, Path secretsDir, Path secretsFile) {
         this.bootstrapServers = bootstrapServers;
         this.restPort = restPort;
         this.pluginPath = pluginPath.toAbsolutePath();
         this.secretsDir = secretsDir.toAbsolutePath();
+        this.secretsFile = secretsFile.toAbsolutePath();
     }
 
     public URI restUri() {
@@ -63,7 +66,9 @@ public final class ConnectWorker implements AutoCloseable {
         // minutes on a loaded 2-core machine. Every plugin the local stack uses ships its manifests.
         props.put("plugin.discovery", "service_load");
         props.put("config.providers", "env,file");
-        props.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        // ${env:...} of connectors/ answered from the stack's secrets file: an in-process worker has no environment of its own
+        props.put("config.providers.env.class", StackEnvConfigProvider.class.getName());
+        props.put("config.providers.env.param." + StackEnvConfigProvider.SECRETS_FILE, secretsFile.toString());
         props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         props.put("config.providers.file.param.allowed.paths", secretsDir.toString());
         props.put("connector.client.config.override.policy", "All");

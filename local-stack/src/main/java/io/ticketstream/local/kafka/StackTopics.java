@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import io.ticketstream.schemas.catalog.CanonicalTopics;
+import io.ticketstream.schemas.catalog.TopicSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topics of the pipeline, created before anything runs: the streams app refuses to start on missing source
@@ -37,7 +37,13 @@ public final class StackTopics {
     /** Dead letters of the shipped Braze sinks (errors.deadletterqueue.topic.name in connectors/base/braze-*.json). */
     public static final String BRAZE_DLQ = "ticketing.braze.dlq";
 
-    /** Same count everywhere, so joins never need co-partitioning repairs. */
+    /**
+     * Debezium's Kafka signal channel of aurora-catalog ({@code signal.kafka.topic}): Debezium does not create it and
+     * warns on every poll while it is missing. One partition, as Debezium requires.
+     */
+    public static final String AURORA_SIGNALS = "aurora.signals";
+
+    /** Same count everywhere: the order join needs orders, tickets and payments co-partitioned. */
     static final int PARTITIONS = 3;
 
     private StackTopics() {
@@ -54,19 +60,18 @@ public final class StackTopics {
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : raw()) {
             if (!existing.contains(topic)) {
-                // Raw CDC topics are compacted tables of rows, as Debezium's topic.creation in connectors/ makes them.
-                missing.add(new NewTopic(topic, PARTITIONS, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                // Never compacted (see TopicSettings.RAW), as Debezium's topic.creation in connectors/ makes them.
+                missing.add(new NewTopic(topic, PARTITIONS, (short) 1).configs(TopicSettings.RAW));
             }
         }
         for (String topic : CANONICAL) {
             if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, PARTITIONS, (short) 1));
+                missing.add(new NewTopic(topic, PARTITIONS, (short) 1).configs(TopicSettings.canonical(topic)));
             }
         }
-        for (String topic : List.of(DLQ, CONNECT_DLQ, BRAZE_DLQ)) {
+        for (String topic : List.of(DLQ, CONNECT_DLQ, BRAZE_DLQ, AURORA_SIGNALS)) {
             if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, 1, (short) 1));
+                missing.add(new NewTopic(topic, 1, (short) 1).configs(TopicSettings.CANONICAL_LOG));
             }
         }
         if (!missing.isEmpty()) {

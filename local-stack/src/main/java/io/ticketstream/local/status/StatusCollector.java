@@ -3,7 +3,7 @@ package io.ticketstream.local.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.OptionalDouble;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,44 +13,45 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.SimulatorStats;
 import io.ticketstream.local.kafka.StackTopics;
-import io.ticketstream.local.warehouse.WarehouseViews;
+import io.ticketstream.local.warehouse.StarSchema;
 import io.ticketstream.ops.connect.ConnectClient;
+import io.ticketstream.ops.connect.ConnectorHealth;
+import io.ticketstream.ops.connect.TraceSummary;
+import io.ticketstream.ops.lag.DataRecordProbe;
 import io.ticketstream.ops.lag.GroupSelector;
+import io.ticketstream.ops.lag.LagStatus;
 import io.ticketstream.ops.lag.LagMonitor;
 import io.ticketstream.ops.lag.OffsetSampler;
 import io.ticketstream.ops.lag.PartitionLag;
 import io.ticketstream.ops.lag.StatusEvaluator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 
 /**
- * Gathers one {@link StatusSnapshot}: end offsets of raw and canonical topics (Admin API), the Braze simulator's
- * stats, consumer lag through ops-cli's sampler and monitor (the same numbers {@code ticketstream ops lag}
- * prints), connector and task states through ops-cli's Connect REST client, and warehouse row counts.
+ * Gathers one {@link StatusSnapshot}: data records of raw, canonical and dead-letter topics ({@link RecordCounter}:
+ * commit markers are not records), the Braze simulator's stats, consumer lag through ops-cli's sampler and monitor
+ * (the same numbers {@code ticketstream lag} prints), connector and task states with their causes through ops-cli's
+ * Connect REST client, and warehouse row counts.
  */
-public final class StatusCollector {
+public final class StatusCollector implements AutoCloseable {
 
-    private final Admin admin;
     private final ConnectClient connect;
     private final BrazeSimulator braze;
-    private final WarehouseViews warehouse;
+    private final StarSchema warehouse;
     private final Supplier<String> streamsState;
     private final LongSupplier trafficEvents;
     private final LongSupplier catalogChanges;
     private final OffsetSampler sampler;
-    private final LagMonitor lag = new LagMonitor(10, 60, new StatusEvaluator(Duration.ofMinutes(5)));
+    private final RecordCounter counter;
+    private final LagMonitor lag = new LagMonitor(10, new StatusEvaluator(Duration.ofMinutes(5)));
     private final long startedAt = System.currentTimeMillis();
 
-    public StatusCollector(Admin admin, ConnectClient connect, BrazeSimulator braze, WarehouseViews warehouse,
-                           String streamsApplicationId, Supplier<String> streamsState,
-                           LongSupplier trafficEvents, LongSupplier catalogChanges) {
-        this.admin = admin;
+    public StatusCollector(Admin admin, String bootstrapServers, ConnectClient connect, BrazeSimulator braze,
+                           StarSchema warehouse, DataRecordProbe probe, String streamsApplicationId,
+                           Supplier<String> streamsState, LongSupplier trafficEvents, LongSupplier catalogChanges) {
         this.connect = connect;
         this.braze = braze;
         this.warehouse = warehouse;
@@ -58,59 +59,52 @@ public final class StatusCollector {
         this.trafficEvents = trafficEvents;
         this.catalogChanges = catalogChanges;
         this.sampler = new OffsetSampler(admin, new GroupSelector(Set.of(streamsApplicationId), null),
-                IsolationLevel.READ_UNCOMMITTED, Clock.systemUTC(), Duration.ofSeconds(5));
+                IsolationLevel.READ_COMMITTED, Clock.systemUTC(), Duration.ofSeconds(5), probe);
+        List<String> topics = new ArrayList<>(StackTopics.raw());
+        topics.addAll(StackTopics.CANONICAL);
+        topics.addAll(List.of(StackTopics.DLQ, StackTopics.CONNECT_DLQ, StackTopics.BRAZE_DLQ));
+        this.counter = new RecordCounter(bootstrapServers, topics);
     }
 
     public StatusSnapshot collect() {
-        List<String> topics = new ArrayList<>(StackTopics.raw());
-        topics.addAll(StackTopics.CANONICAL);
-        topics.add(StackTopics.DLQ);
-        topics.add(StackTopics.CONNECT_DLQ);
-        topics.add(StackTopics.BRAZE_DLQ);
-        Map<String, Long> ends = endOffsets(topics);
-
+        Map<String, Long> records = countRecords();
         Map<String, Long> perSource = new LinkedHashMap<>();
         for (String source : StackTopics.SOURCE_ORDER) {
-            perSource.put(source, StackTopics.RAW_BY_SOURCE.get(source).stream().mapToLong(t -> ends.getOrDefault(t, 0L)).sum());
+            perSource.put(source, StackTopics.RAW_BY_SOURCE.get(source).stream().mapToLong(t -> records.getOrDefault(t, 0L)).sum());
         }
         Map<String, Long> canonical = new LinkedHashMap<>();
-        StackTopics.CANONICAL.forEach(t -> canonical.put(t, ends.getOrDefault(t, 0L)));
+        StackTopics.CANONICAL.forEach(t -> canonical.put(t, records.getOrDefault(t, 0L)));
 
         SimulatorStats stats = braze.stats();
-        Map<String, Long> warehouseRows = new LinkedHashMap<>();
-        for (String view : WarehouseViews.VIEWS) {
-            warehouseRows.put(view, warehouse.count(view));
-        }
-        warehouse.tryCreate();
+        Map<String, Long> warehouseRows = warehouse.rowCounts();
 
         return new StatusSnapshot((System.currentTimeMillis() - startedAt) / 1000, perSource, canonical,
-                ends.getOrDefault(StackTopics.DLQ, 0L), ends.getOrDefault(StackTopics.CONNECT_DLQ, 0L),
-                ends.getOrDefault(StackTopics.BRAZE_DLQ, 0L),
+                records.getOrDefault(StackTopics.DLQ, 0L), records.getOrDefault(StackTopics.CONNECT_DLQ, 0L),
+                records.getOrDefault(StackTopics.BRAZE_DLQ, 0L),
                 streamsState.get(), stats.requestsByEndpoint().values().stream().mapToLong(Long::longValue).sum(),
                 stats.acceptedObjects(), stats.tooManyRequestsTotal(), lagPerGroup(), connectors(), warehouseRows,
                 trafficEvents.getAsLong(), catalogChanges.getAsLong());
     }
 
-    /** Sum of records in a topic (end offsets; compaction and transactions markers make it approximate). */
-    private Map<String, Long> endOffsets(List<String> topics) {
-        Map<String, Long> out = new HashMap<>();
+    private Map<String, Long> countRecords() {
         try {
-            Map<String, org.apache.kafka.clients.admin.TopicDescription> described =
-                    admin.describeTopics(topics).allTopicNames().get();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            described.forEach((name, d) -> d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            admin.listOffsets(request).all().get().forEach((tp, info) -> out.merge(tp.topic(), info.offset(), Long::sum));
-        } catch (Exception e) {
-            // a topic not created yet, or the broker is stopping: show what we have
+            return counter.count(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            return Map.of(); // the broker is stopping: show what we have next time
         }
-        return out;
     }
 
-    private Map<String, Long> lagPerGroup() {
+    private Map<String, StatusSnapshot.GroupLag> lagPerGroup() {
         try {
-            List<PartitionLag> lags = lag.update(sampler.sample());
-            return lags.stream().collect(Collectors.groupingBy(l -> l.key().group(), TreeMap::new,
-                    Collectors.summingLong(PartitionLag::lagRecords)));
+            Map<String, List<PartitionLag>> byGroup = lag.update(sampler.sample()).stream()
+                    .collect(Collectors.groupingBy(l -> l.key().group(), TreeMap::new, Collectors.toList()));
+            Map<String, StatusSnapshot.GroupLag> out = new LinkedHashMap<>();
+            byGroup.forEach((group, partitions) -> out.put(group, new StatusSnapshot.GroupLag(
+                    partitions.stream().mapToLong(PartitionLag::lagRecords).sum(),
+                    partitions.stream().map(PartitionLag::lagSeconds).anyMatch(OptionalDouble::isEmpty) ? Double.NaN
+                            : partitions.stream().mapToDouble(l -> l.lagSeconds().getAsDouble()).max().orElse(0),
+                    LagStatus.groupStatus(partitions.stream().map(PartitionLag::status).toList()))));
+            return out;
         } catch (Exception e) {
             return Map.of();
         }
@@ -120,12 +114,10 @@ public final class StatusCollector {
         List<StatusSnapshot.ConnectorLine> lines = new ArrayList<>();
         try {
             for (String name : connect.connectorNames().stream().sorted().toList()) {
-                JsonNode status = connect.status(name);
-                lines.add(new StatusSnapshot.ConnectorLine(name, -1, status.path("connector").path("state").asText("?"),
-                        firstLine(status.path("connector").path("trace").asText(null))));
-                for (JsonNode task : status.path("tasks")) {
-                    lines.add(new StatusSnapshot.ConnectorLine(name, task.path("id").asInt(), task.path("state").asText("?"),
-                            firstLine(task.path("trace").asText(null))));
+                ConnectorHealth health = ConnectorHealth.parse(connect.status(name));
+                lines.add(new StatusSnapshot.ConnectorLine(name, -1, health.state(), TraceSummary.cause(health.trace())));
+                for (ConnectorHealth.TaskHealth task : health.tasks()) {
+                    lines.add(new StatusSnapshot.ConnectorLine(name, task.id(), task.state(), TraceSummary.cause(task.trace())));
                 }
             }
         } catch (RuntimeException e) {
@@ -134,12 +126,8 @@ public final class StatusCollector {
         return lines;
     }
 
-    private static String firstLine(String trace) {
-        if (trace == null || trace.isEmpty()) {
-            return null;
-        }
-        int nl = trace.indexOf('\n');
-        String first = nl < 0 ? trace : trace.substring(0, nl);
-        return first.length() > 120 ? first.substring(0, 120) + "..." : first;
+    @Override
+    public void close() {
+        counter.close();
     }
 }

@@ -197,9 +197,9 @@ public final class TrafficGenerator {
         order.put("total_amount", total.toPlainString());
         order.put("created_at", now);
         order.put("updated_at", now);
-        emit(sqlServer.create("orders", "order_id", orderId, order, now));
+        emit(sqlServer.create("orders", order, now));
         for (Map<String, Object> ticket : tickets) {
-            emit(sqlServer.create("tickets", "ticket_id", (Long) ticket.get("ticket_id"), ticket, now + 1));
+            emit(sqlServer.create("tickets", ticket, now + 1));
         }
         Map<String, Object> payment = new LinkedHashMap<>();
         long paymentId = nextPaymentId++;
@@ -209,15 +209,15 @@ public final class TrafficGenerator {
         payment.put("method", random.nextBoolean() ? "CARD" : "PAYPAL");
         payment.put("status", "AUTHORISED");
         payment.put("processed_at", now + 2);
-        emit(sqlServer.create("payments", "payment_id", paymentId, payment, now + 2));
+        emit(sqlServer.create("payments", payment, now + 2));
         Map<String, Object> captured = new LinkedHashMap<>(payment);
         captured.put("status", "CAPTURED");
         captured.put("processed_at", now + 3);
-        emit(sqlServer.update("payments", "payment_id", paymentId, payment, captured, now + 3));
+        emit(sqlServer.update("payments", payment, captured, now + 3));
         Map<String, Object> paid = new LinkedHashMap<>(order);
         paid.put("status", "PAID");
         paid.put("updated_at", now + 3);
-        emit(sqlServer.update("orders", "order_id", orderId, order, paid, now + 3));
+        emit(sqlServer.update("orders", order, paid, now + 3));
         paidOrders.add(paid);
         if (paidOrders.size() > 1_000) {
             paidOrders.remove(0);
@@ -229,7 +229,7 @@ public final class TrafficGenerator {
         Map<String, Object> refunded = new LinkedHashMap<>(paid);
         refunded.put("status", "REFUNDED");
         refunded.put("updated_at", now);
-        emit(sqlServer.update("orders", "order_id", (Long) paid.get("order_id"), paid, refunded, now));
+        emit(sqlServer.update("orders", paid, refunded, now));
     }
 
     private void changeCatalog() throws SQLException {

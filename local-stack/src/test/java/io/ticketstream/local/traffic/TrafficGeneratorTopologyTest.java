@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import io.ticketstream.schemas.catalog.CanonicalTopics;
 import io.ticketstream.schemas.serde.CanonicalSerdes;
 import io.ticketstream.streams.config.AppConfig;
+import io.ticketstream.streams.topology.RawTopicLayout;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 import io.ticketstream.standin.postgres.PostgresLauncher;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +62,7 @@ class TrafficGeneratorTopologyTest {
     @Test
     void generatedEventsBecomeCanonicalRecordsAndNothingIsDeadLettered() throws Exception {
         List<RawEvent> events = new ArrayList<>();
+        Instant lastCommit;
         try (Connection catalog = postgres.connect("catalog")) {
             // One check-out a second of event time: 200 s in all, well past the streams app's 30 s sale grace,
             // after which a sale whose performance is unknown (no catalogue CDC in this test) is still emitted.
@@ -69,6 +73,7 @@ class TrafficGeneratorTopologyTest {
                 generator.tick();
                 clock.advanceSeconds(1);
             }
+            lastCommit = clock.instant();
             assertEquals(events.size(), generator.simulatedEvents());
             assertTrue(generator.catalogChanges() > 0, "a first catalogue was written");
             try (Statement statement = catalog.createStatement();
@@ -82,7 +87,8 @@ class TrafficGeneratorTopologyTest {
         Properties props = config.streamsProperties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("traffic-ttd").toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(TicketstreamTopology.build(config), props, Instant.EPOCH)) {
+        Topology topology = TicketstreamTopology.build(config, RawTopicLayout.onePartitionEach(config.rawTopics().values()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
             Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
             config.rawTopics().values().forEach(topic -> inputs.put(topic,
                     driver.createInputTopic(topic, new StringSerializer(), new StringSerializer())));
@@ -90,6 +96,13 @@ class TrafficGeneratorTopologyTest {
                 TestInputTopic<String, String> input = inputs.get(event.topic());
                 assertTrue(input != null, "the streams app reads " + event.topic());
                 input.pipeInput(event.key(), event.value());
+            }
+            // Facts leave once complete: the wall clock past the newest commit plus the arrival-skew tolerance (plus
+            // the sale grace: no catalogue CDC here, so performances are unknown), and the joins' progress reports
+            // delivered (one report interval per hop).
+            driver.advanceWallClockTime(Duration.between(Instant.EPOCH, lastCommit).plus(config.saleGrace()).plusSeconds(5));
+            for (int hop = 0; hop < 3; hop++) {
+                driver.advanceWallClockTime(config.joinSettings().watermarkInterval());
             }
 
             List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(CanonicalTopics.STREAMS_DLQ,
@@ -115,6 +128,12 @@ class TrafficGeneratorTopologyTest {
                     && kv.value.getTicketCount() > 0 && kv.value.getTickets().size() == kv.value.getTicketCount()
                     && kv.value.getPayment() != null && kv.value.getPayment().getStatus().name().equals("CAPTURED")));
             assertTrue(sales.stream().allMatch(kv -> kv.value.getCustomerKnown()), "customers sign up before they buy");
+            // A SALE carries exactly the tickets its order had when paid (the generator voids none before paying).
+            Map<Long, Integer> ticketsWhenPaid = new HashMap<>();
+            orders.stream().filter(kv -> kv.value != null && kv.value.getStatus().name().equals("PAID"))
+                    .forEach(kv -> ticketsWhenPaid.putIfAbsent(kv.value.getOrderId(), kv.value.getTicketCount()));
+            sales.stream().filter(kv -> kv.value.getType().name().equals("SALE")).forEach(kv -> assertEquals(
+                    ticketsWhenPaid.get(kv.value.getOrderId()), kv.value.getTicketCount(), kv.value.getSaleId()));
         }
     }
 

@@ -10,6 +10,8 @@ import io.ticketstream.ops.connectors.ConnectorDefinition;
 import io.ticketstream.ops.connectors.SecretMasker;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Create-or-update, idempotently: validate, diff against the running config, PUT only when something changed,
- * then wait until the connector and all its tasks are RUNNING (or show why not).
+ * Create-or-update, idempotently: validate every connector first and apply nothing when any is invalid (a folder is
+ * one change: half of it applied is a state nobody reviewed), then for each: diff against the running config, PUT
+ * only when something changed, and wait until the connector and all its tasks are RUNNING (or show why not).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Create or update connectors (PUT /connectors/{name}/config) and wait until they run.")
@@ -47,27 +50,46 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--allow-error", paramLabel = "FIELD", description = "Validation errors on this field do not block (repeatable).")
     List<String> allowedErrors = List.of();
 
+    @Option(names = "--allow-partial",
+            description = "Apply the valid connectors even when others are invalid (default: apply nothing then).")
+    boolean allowPartial;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ConnectClient client = connect.client();
-        boolean failed = false;
-        for (ConnectorDefinition connector : inputs.load()) {
-            failed |= !apply(client, connector, out);
+        List<ConnectorDefinition> connectors = inputs.load();
+        Map<ConnectorDefinition, ValidationReport> valid = new LinkedHashMap<>();
+        List<String> invalid = new ArrayList<>();
+        for (ConnectorDefinition connector : connectors) {
+            ValidationReport report = ValidationReport.parse(
+                    client.validate(connector.connectorClass(), connector.config()), connector.config());
+            if (report.errorsExcept(allowedErrors).isEmpty()) {
+                valid.put(connector, report);
+            } else {
+                ValidateCommand.printReport(out, connector, report, allowedErrors);
+                invalid.add(connector.name());
+            }
+        }
+        invalid.forEach(name -> out.println(name + ": not applied (fix the errors above)"));
+        if (!invalid.isEmpty() && !allowPartial) {
+            List<String> heldBack = valid.keySet().stream().map(ConnectorDefinition::name).toList();
+            out.println("nothing applied: " + invalid.size() + " of " + connectors.size() + " connector(s) invalid"
+                    + (heldBack.isEmpty() ? "" : "; valid but held back: " + heldBack + " (--allow-partial applies them)"));
+            out.flush();
+            return ExitCodes.FAILED;
+        }
+        boolean failed = !invalid.isEmpty();
+        for (Map.Entry<ConnectorDefinition, ValidationReport> e : valid.entrySet()) {
+            failed |= !apply(client, e.getKey(), e.getValue(), out);
             out.flush();
         }
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private boolean apply(ConnectClient client, ConnectorDefinition connector, PrintWriter out) {
-        ValidationReport report = ValidationReport.parse(client.validate(connector.connectorClass(), connector.config()));
-        if (!report.errorsExcept(allowedErrors).isEmpty()) {
-            ValidateCommand.printReport(out, connector, report, allowedErrors);
-            out.println(connector.name() + ": not applied (fix the errors above)");
-            return false;
-        }
+    private boolean apply(ConnectClient client, ConnectorDefinition connector, ValidationReport report, PrintWriter out) {
         SecretMasker masker = new SecretMasker(report.passwordKeys());
         connector.config().forEach((key, value) -> {
             if (masker.isLiteralSecret(key, value)) {

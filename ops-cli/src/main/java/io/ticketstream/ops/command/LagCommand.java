@@ -1,32 +1,34 @@
 package io.ticketstream.ops.command;
 
 import io.ticketstream.ops.ExitCodes;
+import io.ticketstream.ops.kafka.BootstrapCheck;
+import io.ticketstream.ops.kafka.KafkaUnreachableException;
+import io.ticketstream.ops.lag.DataRecordProbe;
 import io.ticketstream.ops.lag.GroupSelector;
 import io.ticketstream.ops.lag.LagMonitor;
 import io.ticketstream.ops.lag.OffsetSampler;
 import io.ticketstream.ops.lag.PartitionLag;
+import io.ticketstream.ops.lag.Snapshot;
 import io.ticketstream.ops.lag.StatusEvaluator;
 import io.ticketstream.ops.lag.render.LagJsonRenderer;
 import io.ticketstream.ops.lag.render.LagTableRenderer;
 import io.ticketstream.ops.lag.render.PrometheusLagExporter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,20 +38,18 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Consumer lag per group/topic/partition: committed, end, lag in records and seconds, status.")
 public final class LagCommand implements Callable<Integer> {
 
-    @Option(names = {"-b", "--bootstrap-server"}, defaultValue = "${env:TICKETSTREAM_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka bootstrap servers (env TICKETSTREAM_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Admin client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools take them.")
-    Path commandConfig;
+    @Mixin KafkaOptions kafka;
 
     @Option(names = "--group", paramLabel = "REGEX", description = "Watch the groups matching this regex instead of the default set.")
     Pattern groupRegex;
 
+    /** The streams app's own default application.id (streams-app AppConfig), which the local stack and compose use too. */
+    public static final String DEFAULT_STREAMS_GROUP = "ticketstream";
+
     @Option(names = "--streams-group", paramLabel = "ID", split = ",",
-            defaultValue = "${env:TICKETSTREAM_STREAMS_APP_ID:-ticketstream-streams}",
-            description = "The streams app's application.id(s), watched with every connect-* group (default ${DEFAULT-VALUE}).")
+            defaultValue = "${env:TICKETSTREAM_STREAMS_APP_ID:-" + DEFAULT_STREAMS_GROUP + "}",
+            description = "The streams app's application.id(s), watched with every connect-* group and every running Kafka "
+                    + "Streams app (default ${DEFAULT-VALUE}, the app's own default).")
     Set<String> streamsGroups;
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
@@ -78,35 +78,36 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "10", description = "Samples in the status window (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--table-size", defaultValue = "60", description = "End-offset points kept per partition for seconds (default ${DEFAULT-VALUE}).")
-    int tableSize;
-
     @Option(names = "--stop-after", defaultValue = "5m", converter = DurationConverter.class,
             description = "No commit for this long while records arrive = STOP (default ${DEFAULT-VALUE}).")
     Duration stopAfter;
 
-    @Option(names = "--isolation", defaultValue = "read_uncommitted",
-            description = "End offsets as read_uncommitted (high watermark, as kafka-consumer-groups) or read_committed (last stable offset).")
+    @Option(names = "--isolation", defaultValue = "read_committed",
+            description = "How the watched consumers read: read_committed (default: the sinks and the exactly-once streams app; "
+                    + "end = last stable offset, aborted records are not lag) or read_uncommitted (end = high watermark).")
     String isolation;
 
-    @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class, description = "Admin call timeout.")
-    Duration timeout;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LagMonitor monitor = new LagMonitor(window, tableSize, new StatusEvaluator(stopAfter));
-        try (Admin admin = Admin.create(adminProperties())) {
-            OffsetSampler sampler = new OffsetSampler(admin, new GroupSelector(streamsGroups, groupRegex),
-                    IsolationLevel.valueOf(isolation.toUpperCase(Locale.ROOT)), Clock.systemUTC(), timeout);
+        LagMonitor monitor = new LagMonitor(window, new StatusEvaluator(stopAfter));
+        IsolationLevel level = IsolationLevel.valueOf(isolation.toUpperCase(Locale.ROOT));
+        if (prometheusPort == null) {
+            kafka.requireReachable(); // one-shot and --watch: say why at once, not after the timeout
+        }
+        try (Admin admin = kafka.admin("ticketstream-ops-lag");
+             DataRecordProbe probe = new DataRecordProbe(kafka.clientProperties(), level, kafka.timeout())) {
+            OffsetSampler sampler = new OffsetSampler(admin, new GroupSelector(streamsGroups, groupRegex), level,
+                    Clock.systemUTC(), kafka.timeout(), probe);
             if (prometheusPort != null) {
                 return serve(sampler, monitor, out);
             }
             if (watch) {
                 for (int round = 1; rounds == 0 || round <= rounds; round++) {
-                    List<PartitionLag> lags = monitor.update(sampler.sample());
+                    List<PartitionLag> lags = monitor.update(sample(sampler));
                     if (output == OutputFormat.table) {
                         out.println("# " + Instant.now() + "  (every " + interval.toSeconds() + "s, Ctrl-C to stop)");
                     }
@@ -117,7 +118,7 @@ public final class LagCommand implements Callable<Integer> {
             }
             List<PartitionLag> lags = List.of();
             for (int i = 1; i <= Math.max(1, samples); i++) {
-                lags = monitor.update(sampler.sample());
+                lags = monitor.update(sample(sampler));
                 if (i < samples) {
                     Thread.sleep(interval.toMillis()); // sampling cadence, not waiting for a condition
                 }
@@ -127,19 +128,30 @@ public final class LagCommand implements Callable<Integer> {
         }
     }
 
+    private Snapshot sample(OffsetSampler sampler) throws InterruptedException {
+        try {
+            return sampler.sample();
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new KafkaUnreachableException(BootstrapCheck.explain(e, kafka.bootstrapServers(), kafka.timeout()), e);
+        }
+    }
+
     private int serve(OffsetSampler sampler, LagMonitor monitor, PrintWriter out) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         try (PrometheusLagExporter exporter = new PrometheusLagExporter(prometheusHost, prometheusPort)) {
             out.println("serving http://" + prometheusHost + ":" + exporter.port() + "/metrics, sampling every " + interval.toSeconds() + "s");
             out.flush();
             for (int round = 1; rounds == 0 || round <= rounds; round++) {
                 try {
-                    List<PartitionLag> lags = monitor.update(sampler.sample());
-                    exporter.publish(lags);
+                    Snapshot snapshot = sampler.sample();
+                    List<PartitionLag> lags = monitor.update(snapshot);
+                    exporter.publish(lags, snapshot.timestampMs());
                     out.println(Instant.now() + " sampled " + lags.size() + " partition(s)");
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    // an exporter outlives broker hiccups: keep the last values, say what happened, try again next round
-                    spec.commandLine().getErr().println(Instant.now() + " sampling failed: " + e.getMessage());
-                    spec.commandLine().getErr().flush();
+                } catch (ExecutionException | TimeoutException | KafkaException e) {
+                    // an exporter outlives broker outages: serve no stale numbers, up=0, say why, try again next round
+                    exporter.failed();
+                    err.println(Instant.now() + " sampling failed: " + BootstrapCheck.explain(e, kafka.bootstrapServers(), kafka.timeout()));
+                    err.flush();
                 }
                 out.flush();
                 pauseUnlessLast(round);
@@ -157,19 +169,5 @@ public final class LagCommand implements Callable<Integer> {
     private void print(PrintWriter out, List<PartitionLag> lags) {
         out.print(output == OutputFormat.json ? new LagJsonRenderer().render(lags) + "\n" : new LagTableRenderer().render(lags));
         out.flush();
-    }
-
-    private Properties adminProperties() throws IOException {
-        Properties props = new Properties();
-        if (commandConfig != null) {
-            try (InputStream in = Files.newInputStream(commandConfig)) {
-                props.load(in);
-            }
-        }
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "ticketstream-ops-lag");
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout.toMillis(), 30_000)));
-        return props;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.ticketstream.ops.ExitCodes;
 import io.ticketstream.ops.connect.ConnectClient;
 import io.ticketstream.ops.connect.ConnectorHealth;
+import io.ticketstream.ops.connect.TraceSummary;
 import io.ticketstream.ops.render.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Every connector and task with its state; exits 1 when anything is FAILED so it can gate a pipeline. */
+/**
+ * Every connector and task with its state and, when failed, the cause (the deepest {@code Caused by:} of the trace,
+ * whole); exits 1 when anything is FAILED so it can gate a pipeline.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "State of every connector and task.")
 public final class StatusCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,9 +48,9 @@ public final class StatusCommand implements Callable<Integer> {
             raw.add(status);
             ConnectorHealth health = ConnectorHealth.parse(status);
             anyFailed |= health.anyFailed();
-            table.row(health.name(), "-", health.type(), health.state(), health.workerId(), firstLine(health.trace()));
+            table.row(health.name(), "-", health.type(), health.state(), health.workerId(), TraceSummary.cause(health.trace()));
             for (ConnectorHealth.TaskHealth task : health.tasks()) {
-                table.row(health.name(), task.id(), health.type(), task.state(), task.workerId(), firstLine(task.trace()));
+                table.row(health.name(), task.id(), health.type(), task.state(), task.workerId(), TraceSummary.cause(task.trace()));
             }
         }
         if (output == OutputFormat.json) {
@@ -58,13 +62,5 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    private static String firstLine(String trace) {
-        if (trace == null) {
-            return null;
-        }
-        String line = trace.strip().lines().findFirst().orElse("");
-        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 }

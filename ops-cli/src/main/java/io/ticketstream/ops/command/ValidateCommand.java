@@ -34,7 +34,8 @@ public final class ValidateCommand implements Callable<Integer> {
         ConnectClient client = connect.client();
         boolean failed = false;
         for (ConnectorDefinition connector : inputs.load()) {
-            ValidationReport report = ValidationReport.parse(client.validate(connector.connectorClass(), connector.config()));
+            ValidationReport report = ValidationReport.parse(
+                    client.validate(connector.connectorClass(), connector.config()), connector.config());
             failed |= !printReport(out, connector, report, allowedErrors);
         }
         out.flush();
@@ -50,6 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
             String note = blocking.containsKey(field) ? "" : " (allowed)";
             messages.forEach(message -> out.println("  " + field + ": " + message + note));
         });
+        report.warnings().forEach((field, message) -> out.println("  " + field + ": warning: " + message));
         return blocking.isEmpty();
     }
 }

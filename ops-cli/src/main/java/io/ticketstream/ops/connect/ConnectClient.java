@@ -82,6 +82,26 @@ public final class ConnectClient {
         }
     }
 
+    /** {@code GET /connectors/{name}}: config as stored (references unresolved), tasks and type; 404 when absent. */
+    public JsonNode connectorInfo(String name) {
+        return send("GET", "/connectors/" + enc(name), null);
+    }
+
+    /** {@code DELETE /connectors/{name}}: the connector and its tasks go; its sink consumer group stays (see sink-group). */
+    public void deleteConnector(String name) {
+        send("DELETE", "/connectors/" + enc(name), null);
+    }
+
+    /** Every plugin the worker can load (connectors, converters, transforms, predicates, ...): class, type, version. */
+    public JsonNode plugins() {
+        return send("GET", "/connector-plugins?connectorsOnly=false", null);
+    }
+
+    /** The plugin's own config definition (name, type, default, ...) without validating anything: no connection attempts. */
+    public JsonNode pluginConfigDefinition(String pluginClass) {
+        return send("GET", "/connector-plugins/" + enc(pluginClass) + "/config", null);
+    }
+
     public JsonNode putConnectorConfig(String name, Map<String, String> config) {
         return send("PUT", "/connectors/" + enc(name) + "/config", config);
     }

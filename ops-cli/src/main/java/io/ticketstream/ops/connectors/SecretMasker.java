@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  */
 public final class SecretMasker {
     public static final String MASK = "********";
-    private static final Pattern PROVIDER_REFERENCE = Pattern.compile("^\\$\\{[^:}]+:[^}]*}$");
     // For plugins that do not declare a key as PASSWORD (or when validate was not called): mask by name too.
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|secret|api[._-]?key|private[._-]?key|passphrase|token|credentials?)$");
+
+    private static final Pattern EMBEDDED_PASSWORD = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token)\\s*=\\s*)(\"[^\"]*\"|'[^']*'|\\$\\{[^}]*}|[^;&,\\s\"]+)");
+    private static final Pattern URL_USERINFO = Pattern.compile("(://[^:/@\\s]+:)(\\$\\{[^}]*}|[^@/\\s]+)@");
 
     private final Set<String> passwordKeys;
 
@@ -22,7 +25,7 @@ public final class SecretMasker {
     }
 
     public static boolean isProviderReference(String value) {
-        return value != null && PROVIDER_REFERENCE.matcher(value.strip()).matches();
+        return ConfigReferences.isWholeReference(value);
     }
 
     public boolean isSecretKey(String key) {
@@ -41,6 +44,19 @@ public final class SecretMasker {
         if (isLiteralSecret(key, value)) {
             return MASK;
         }
-        return value;
+        return maskEmbedded(value);
+    }
+
+    /**
+     * Secrets inside a value of a key that is not itself secret: {@code password="..."} in a JAAS config,
+     * {@code password=...} in a JDBC URL or connection string, {@code user:pass@} in a URL. References stay visible.
+     */
+    static String maskEmbedded(String value) {
+        String masked = EMBEDDED_PASSWORD.matcher(value).replaceAll(m -> isProviderReference(m.group(2).replaceAll("^[\"']|[\"']$", ""))
+                ? java.util.regex.Matcher.quoteReplacement(m.group())
+                : java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK));
+        return URL_USERINFO.matcher(masked).replaceAll(m -> isProviderReference(m.group(2))
+                ? java.util.regex.Matcher.quoteReplacement(m.group())
+                : java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK + "@"));
     }
 }

@@ -4,8 +4,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which consumer groups to watch. Default: the streams application's group plus every sink connector's
- * {@code connect-<name>} group (Connect's naming). A regex replaces the default when given.
+ * Which consumer groups to watch. Default: the streams application's group(s) by name, every running Kafka Streams
+ * app the sampler recognises by its members' assignor, and every sink connector's {@code connect-<name>} group
+ * (Connect's naming). A regex replaces the default when given.
  * Connect's own worker group (protocol type "connect", e.g. {@code connect-cluster}) holds no offsets and is skipped
  * by the sampler, whatever its name.
  */
@@ -25,8 +26,13 @@ public final class GroupSelector {
         return streamsGroups.contains(groupId) || groupId.startsWith("connect-");
     }
 
+    /** The default selection also takes groups whose members run Kafka Streams; a regex is exact. */
+    public boolean findsStreamsApps() {
+        return regex == null;
+    }
+
     @Override
     public String toString() {
-        return regex != null ? "groups matching /" + regex + "/" : "groups " + streamsGroups + " and connect-*";
+        return regex != null ? "groups matching /" + regex + "/" : "groups " + streamsGroups + ", running Kafka Streams apps and connect-*";
     }
 }

@@ -4,16 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The memory kept for one partition between rounds: the status window, the end-offset table, the last commit change. */
+/** The memory kept for one partition between rounds: the status window and when the committed offset last changed. */
 final class PartitionHistory {
     private final int windowSize;
     private final Deque<OffsetSample> window = new ArrayDeque<>();
-    private final EndOffsetTable endOffsets;
     private long lastCommitChangeMs = -1;
 
-    PartitionHistory(int windowSize, int tableSize) {
+    PartitionHistory(int windowSize) {
         this.windowSize = windowSize;
-        this.endOffsets = new EndOffsetTable(tableSize);
     }
 
     void record(OffsetSample sample) {
@@ -25,15 +23,10 @@ final class PartitionHistory {
         while (window.size() > windowSize) {
             window.removeFirst();
         }
-        endOffsets.add(sample.endOffset(), sample.timestampMs());
     }
 
     List<OffsetSample> window() {
         return List.copyOf(window);
-    }
-
-    EndOffsetTable endOffsets() {
-        return endOffsets;
     }
 
     long lastCommitChangeMs() {

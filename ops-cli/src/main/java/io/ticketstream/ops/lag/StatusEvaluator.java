@@ -7,7 +7,7 @@ import java.util.List;
  * Burrow's partition rules, applied in this order to the sliding window of samples (oldest first):
  * <ol>
  *   <li>REWIND: the committed offset went down between two samples;</li>
- *   <li>OK: the lag was zero in some sample;</li>
+ *   <li>OK: the lag was zero in some sample (lag counts data records: a commit marker at the end is not lag);</li>
  *   <li>UNKNOWN: only one sample (with lag above zero) — not enough to judge;</li>
  *   <li>STOP: the committed offset did not move across the window, the end offset did, and the committed offset
  *       has not changed for at least {@code stopAfter} (the Admin API has no commit timestamps, so "last commit"
@@ -42,7 +42,7 @@ public final class StatusEvaluator {
         OffsetSample first = window.get(0);
         OffsetSample last = window.get(window.size() - 1);
         if (first.committedOffset() == last.committedOffset()) {
-            boolean endMoved = last.endOffset() > first.endOffset();
+            boolean endMoved = last.dataEndOffset() > first.dataEndOffset(); // new data records, not just markers
             return endMoved && nowMs - lastCommitChangeMs >= stopAfterMs ? LagStatus.STOP : LagStatus.STALL;
         }
         boolean neverDecreased = true;

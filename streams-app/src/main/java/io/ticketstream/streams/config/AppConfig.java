@@ -21,6 +21,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.ticketstream.streams.dlq.DeadLetterQueue;
+import io.ticketstream.streams.join.JoinSettings;
 import io.ticketstream.streams.normalize.MappingCatalog;
 
 /**
@@ -81,10 +82,50 @@ public class AppConfig extends AbstractConfig {
     public static final String MAPPINGS_DIR_DOC = "Folder of mapping files (*.yaml); empty uses the mappings built into the jar.";
     public static final String MAPPINGS_DIR_DEFAULT = "";
 
+    private static final String GROUP_JOINS = "Joins: when a fact is complete";
+
     public static final String SALE_GRACE_MS = "sale.grace.ms";
-    public static final String SALE_GRACE_MS_DOC = "How long (event time) the join stage waits for late related rows "
-            + "(tickets, payments, dimensions) before it emits a TicketSale.";
+    public static final String SALE_GRACE_MS_DOC = "When no version of a fact's customer or performance was in force at "
+            + "the fact's commit time, the fact waits until that dimension's own progress passes commit time + this "
+            + "grace; the first version committed within the grace is then used (the databases' clocks disagree), else the "
+            + "fact is emitted with customer_known/performance_known=false.";
     public static final long SALE_GRACE_MS_DEFAULT = 30_000L;
+
+    public static final String COMPLETENESS_TOLERANCE_MS = "completeness.tolerance.ms";
+    public static final String COMPLETENESS_TOLERANCE_MS_DOC = "Arrival-skew tolerance: a row or dimension version "
+            + "committed at or before a fact's commit time T is taken into the fact if it reaches Kafka by T + this "
+            + "tolerance (the app's wall clock against the source's commit clock). In live operation a fact waits up "
+            + "to this long unless every input it depends on already shows progress past T: the latency it costs.";
+    public static final long COMPLETENESS_TOLERANCE_MS_DEFAULT = 250L;
+
+    public static final String COMPLETENESS_IDLE_MS = "completeness.idle.ms";
+    public static final String COMPLETENESS_IDLE_MS_DOC = "A live task (its newest commit less than a minute old) that "
+            + "processed nothing for this long is taken as caught up with its raw partitions (its quiet partitions then "
+            + "stop holding facts back).";
+    public static final long COMPLETENESS_IDLE_MS_DEFAULT = 250L;
+
+    public static final String COMPLETENESS_IDLE_BACKLOG_MS = "completeness.idle.backlog.ms";
+    public static final String COMPLETENESS_IDLE_BACKLOG_MS_DOC = "A task that is not live (it never processed a row, or "
+            + "its newest commit is more than a minute old: a backlog) is taken as caught up only after this long without "
+            + "rows: start-up, restoring stores and fetches of a backlog pause a task too, and must not pass for the end of "
+            + "its input. The latency it costs: the last facts of a backlog leave this long after it is consumed.";
+    public static final long COMPLETENESS_IDLE_BACKLOG_MS_DEFAULT = 10_000L;
+
+    public static final String COMPLETENESS_MAX_WAIT_MS = "completeness.max.wait.ms";
+    public static final String COMPLETENESS_MAX_WAIT_MS_DOC = "Wall-clock bound: no fact waits longer than this for "
+            + "its inputs (an upstream task down or far behind); it is then emitted with what is known, logged at WARN "
+            + "and counted in facts-overdue-total.";
+    public static final long COMPLETENESS_MAX_WAIT_MS_DEFAULT = 300_000L;
+
+    public static final String WATERMARK_INTERVAL_MS = "watermark.interval.ms";
+    public static final String WATERMARK_INTERVAL_MS_DOC = "How often the customer and catalogue joins report their "
+            + "progress to the joins that wait for them, and how often waiting facts are re-checked.";
+    public static final long WATERMARK_INTERVAL_MS_DEFAULT = 100L;
+
+    public static final String DIMENSION_HISTORY_MS = "dimension.history.ms";
+    public static final String DIMENSION_HISTORY_MS_DOC = "How far back (commit time) the versions of customers and "
+            + "catalogue rows are kept for as-of lookups: at least the age of the oldest change a replay may feed.";
+    public static final long DIMENSION_HISTORY_MS_DEFAULT = Duration.ofDays(400).toMillis();
 
     public static final String ROCKSDB_CACHE_BYTES = "rocksdb.cache.bytes";
     public static final String ROCKSDB_CACHE_BYTES_DOC = "Off-heap bytes for ALL RocksDB state stores of the process: one "
@@ -129,7 +170,24 @@ public class AppConfig extends AbstractConfig {
                 .define(DLQ_TOPIC, Type.STRING, DLQ_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         DLQ_TOPIC_DOC, GROUP_TOPICS, ++order, ConfigDef.Width.LONG, DLQ_TOPIC)
                 .define(MAPPINGS_DIR, Type.STRING, MAPPINGS_DIR_DEFAULT, Importance.MEDIUM, MAPPINGS_DIR_DOC)
-                .define(SALE_GRACE_MS, Type.LONG, SALE_GRACE_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.MEDIUM, SALE_GRACE_MS_DOC)
+                .define(SALE_GRACE_MS, Type.LONG, SALE_GRACE_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                        SALE_GRACE_MS_DOC, GROUP_JOINS, 1, ConfigDef.Width.SHORT, SALE_GRACE_MS)
+                .define(COMPLETENESS_TOLERANCE_MS, Type.LONG, COMPLETENESS_TOLERANCE_MS_DEFAULT, ConfigDef.Range.atLeast(0),
+                        Importance.MEDIUM, COMPLETENESS_TOLERANCE_MS_DOC, GROUP_JOINS, 2, ConfigDef.Width.SHORT,
+                        COMPLETENESS_TOLERANCE_MS)
+                .define(COMPLETENESS_IDLE_MS, Type.LONG, COMPLETENESS_IDLE_MS_DEFAULT, ConfigDef.Range.atLeast(10),
+                        Importance.LOW, COMPLETENESS_IDLE_MS_DOC, GROUP_JOINS, 3, ConfigDef.Width.SHORT, COMPLETENESS_IDLE_MS)
+                .define(COMPLETENESS_IDLE_BACKLOG_MS, Type.LONG, COMPLETENESS_IDLE_BACKLOG_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(10), Importance.LOW, COMPLETENESS_IDLE_BACKLOG_MS_DOC, GROUP_JOINS, 4,
+                        ConfigDef.Width.SHORT, COMPLETENESS_IDLE_BACKLOG_MS)
+                .define(COMPLETENESS_MAX_WAIT_MS, Type.LONG, COMPLETENESS_MAX_WAIT_MS_DEFAULT, ConfigDef.Range.atLeast(1000),
+                        Importance.MEDIUM, COMPLETENESS_MAX_WAIT_MS_DOC, GROUP_JOINS, 5, ConfigDef.Width.SHORT,
+                        COMPLETENESS_MAX_WAIT_MS)
+                .define(WATERMARK_INTERVAL_MS, Type.LONG, WATERMARK_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(10),
+                        Importance.LOW, WATERMARK_INTERVAL_MS_DOC, GROUP_JOINS, 6, ConfigDef.Width.SHORT, WATERMARK_INTERVAL_MS)
+                .define(DIMENSION_HISTORY_MS, Type.LONG, DIMENSION_HISTORY_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(Duration.ofDays(1).toMillis()), Importance.LOW, DIMENSION_HISTORY_MS_DOC,
+                        GROUP_JOINS, 7, ConfigDef.Width.SHORT, DIMENSION_HISTORY_MS)
                 .define(ROCKSDB_CACHE_BYTES, Type.LONG, ROCKSDB_CACHE_BYTES_DEFAULT, ConfigDef.Range.atLeast(1024 * 1024),
                         Importance.MEDIUM, ROCKSDB_CACHE_BYTES_DOC)
                 .define(ROCKSDB_WRITE_BUFFER_BYTES, Type.LONG, ROCKSDB_WRITE_BUFFER_BYTES_DEFAULT, ConfigDef.Range.atLeast(1024 * 1024),
@@ -149,6 +207,11 @@ public class AppConfig extends AbstractConfig {
         if (getLong(ROCKSDB_WRITE_BUFFER_BYTES) > getLong(ROCKSDB_CACHE_BYTES)) {
             throw new ConfigException(ROCKSDB_WRITE_BUFFER_BYTES, getLong(ROCKSDB_WRITE_BUFFER_BYTES),
                     "must not exceed " + ROCKSDB_CACHE_BYTES + " (" + getLong(ROCKSDB_CACHE_BYTES) + "): memtables are charged to the cache");
+        }
+        Object taskIdle = originals().get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
+        if (taskIdle != null && Long.parseLong(taskIdle.toString().trim()) < 0) {
+            throw new ConfigException(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, taskIdle, "must be >= 0: the order join relies "
+                    + "on Kafka Streams handing over orders, tickets and payments in timestamp order");
         }
         Object dlqOverride = originals().get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         if (dlqOverride != null && !dlqOverride.toString().equals(dlqTopic())) {
@@ -203,6 +266,14 @@ public class AppConfig extends AbstractConfig {
     public String dlqTopic() { return getString(DLQ_TOPIC); }
 
     public Duration saleGrace() { return Duration.ofMillis(getLong(SALE_GRACE_MS)); }
+
+    /** How the joins decide that a fact is complete. */
+    public JoinSettings joinSettings() {
+        return new JoinSettings(saleGrace(), Duration.ofMillis(getLong(COMPLETENESS_TOLERANCE_MS)),
+                Duration.ofMillis(getLong(COMPLETENESS_IDLE_MS)), Duration.ofMillis(getLong(COMPLETENESS_IDLE_BACKLOG_MS)),
+                Duration.ofMillis(getLong(WATERMARK_INTERVAL_MS)),
+                Duration.ofMillis(getLong(COMPLETENESS_MAX_WAIT_MS)), Duration.ofMillis(getLong(DIMENSION_HISTORY_MS)));
+    }
 
     public Duration shutdownTimeout() { return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS)); }
 

@@ -21,5 +21,7 @@ public enum ErrorKind {
     BAD_DATE,
     BAD_EXTENDED_JSON,
     ENUM_NOT_ALLOWED,
-    NOTHING_USABLE
+    NOTHING_USABLE,
+    /** The raw record key is not the one the mapping's {@code partition_key} requires (co-partitioning broken). */
+    WRONG_PARTITION_KEY
 }

@@ -21,6 +21,7 @@ final class NormalizeProcessor implements Processor<String, JsonNode, String, No
     private final Mapping mapping;
     private final EnvelopeReader reader;
     private final RowMapper mapper;
+    private final PartitionKeyCheck partitionKey;
     private ProcessorContext<String, NormalizedRow> context;
     private NormalizeMetrics metrics;
 
@@ -28,6 +29,7 @@ final class NormalizeProcessor implements Processor<String, JsonNode, String, No
         this.mapping = mapping;
         this.reader = new EnvelopeReader(mapping);
         this.mapper = new RowMapper(mapping);
+        this.partitionKey = mapping.partitionKey() == null ? null : new PartitionKeyCheck(mapping);
     }
 
     @Override
@@ -44,6 +46,9 @@ final class NormalizeProcessor implements Processor<String, JsonNode, String, No
         }
         try {
             NormalizedRow row = normalize(record);
+            if (row != null && partitionKey != null) {
+                partitionKey.check(context.recordMetadata().map(m -> m.topic()).orElse("?"), record.key(), row);
+            }
             if (row != null) {
                 context.forward(record.withKey(row.key()).withValue(row).withTimestamp(row.commitTs()));
             }

@@ -23,6 +23,11 @@ public final class ValuePreview {
         return of(text, quote, personal);
     }
 
+    /** A raw text (a record key, say), or "null". */
+    public static String of(String text, boolean personal) {
+        return text == null ? "null" : of(text, "", personal);
+    }
+
     private static String of(String text, String quote, boolean personal) {
         int max = personal ? MAX_PERSONAL_CHARS : MAX_CHARS;
         if (text.length() <= max && !personal) {

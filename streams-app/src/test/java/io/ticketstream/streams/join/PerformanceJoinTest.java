@@ -16,7 +16,7 @@ import static io.ticketstream.streams.topology.RawCdc.venue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Aurora catalog rows through the foreign-key joins to Performance. */
+/** Aurora catalog rows to Performance: the whole catalogue in one task, newest commit per row wins. */
 class PerformanceJoinTest {
 
     private static final long T = 1_800_000_000_000L;
@@ -30,9 +30,9 @@ class PerformanceJoinTest {
 
     @Test
     void aPerformanceIsPublishedBeforeItsDimensionsAreKnownAndCompletedWhenTheyArrive() {
-        topology.pipe(performance("c", T, 100, 1, 10, "ON_SALE"));
-        topology.pipe(attraction("c", T + 1, 1, "Hamilton", "musical"));
-        topology.pipe(venue("c", T + 2, 10, "Victoria Palace", "London"));
+        topology.pipe(performance("c", T, 100, 1, 10, "ON_SALE")).settle();
+        topology.pipe(attraction("c", T + 1, 1, "Hamilton", "musical")).settle();
+        topology.pipe(venue("c", T + 2, 10, "Victoria Palace", "London")).settle();
 
         List<KeyValue<String, Performance>> versions = topology.performances();
         assertEquals(List.of("100 null/null", "100 Hamilton/null", "100 Hamilton/Victoria Palace"), describe(versions));
@@ -47,9 +47,9 @@ class PerformanceJoinTest {
         topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
                 performance("c", T + 1, 100, 1, 10, "ON_SALE"), performance("c", T + 1, 101, 1, 10, "ON_SALE"),
                 performance("c", T + 1, 200, 1, 11, "ON_SALE"));
-        topology.performances();
+        topology.settle().performances();
 
-        topology.pipe(venue("u", T + 60_000, 10, "The Victoria Palace Theatre", "London"));
+        topology.pipe(venue("u", T + 60_000, 10, "The Victoria Palace Theatre", "London")).settle();
 
         List<KeyValue<String, Performance>> versions = topology.performances();
         assertEquals(List.of("100 Hamilton/The Victoria Palace Theatre", "101 Hamilton/The Victoria Palace Theatre"),
@@ -61,11 +61,11 @@ class PerformanceJoinTest {
     void performanceUpdatesDimensionDeletesAndPerformanceDeletesFlowThrough() {
         topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
                 performance("c", T + 1, 100, 1, 10, "ON_SALE"));
-        topology.performances();
+        topology.settle().performances();
 
-        topology.pipe(performance("u", T + 2, 100, 1, 10, "SOLD_OUT"));
-        topology.pipe(attraction("d", T + 3, 1, null, null));
-        topology.pipe(performance("d", T + 4, 100, 1, 10, "SOLD_OUT"));
+        topology.pipe(performance("u", T + 2, 100, 1, 10, "SOLD_OUT")).settle();
+        topology.pipe(attraction("d", T + 3, 1, null, null)).settle();
+        topology.pipe(performance("d", T + 4, 100, 1, 10, "SOLD_OUT")).settle();
 
         List<KeyValue<String, Performance>> versions = topology.performances();
         assertEquals(3, versions.size(), versions::toString);
@@ -74,6 +74,45 @@ class PerformanceJoinTest {
         assertEquals("Victoria Palace", versions.get(1).value.getVenue().getName());
         assertEquals("100", versions.get(2).key);
         assertNull(versions.get(2).value, "a deleted performance is a tombstone");
+    }
+
+    @Test
+    void aBurstOfCatalogueChangesKeepsEveryVersionOfThePerformanceRowAndEndsWithTheTombstone() {
+        topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
+                performance("c", T + 1, 300, 1, 10, "ON_SALE"), performance("u", T + 2, 300, 1, 10, "SOLD_OUT"),
+                attraction("u", T + 3, 1, "Hamilton (revival)", "musical"), performance("d", T + 4, 300, 1, 10, "SOLD_OUT"));
+        topology.settle();
+
+        List<KeyValue<String, Performance>> versions = topology.performances();
+        assertEquals(List.of("300 Hamilton/Victoria Palace", "300 Hamilton/Victoria Palace"), describe(versions.subList(0, 2)));
+        assertNull(versions.get(2).value, "the performance was published, so its delete is a tombstone");
+        assertEquals(3, versions.size(), "the attraction's rename re-publishes nothing once the performance is gone");
+    }
+
+    @Test
+    void aVenueChangedTwiceWithinOneIntervalRepublishesEachOfItsPerformancesOnceWithTheLastValue() {
+        topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
+                performance("c", T + 1, 100, 1, 10, "ON_SALE"), performance("c", T + 1, 101, 1, 10, "ON_SALE"));
+        topology.settle().performances();
+
+        topology.pipe(venue("u", T + 60_000, 10, "Palace A", "London"), venue("u", T + 60_001, 10, "Palace B", "London"))
+                .settle();
+
+        assertEquals(List.of("100 Hamilton/Palace B", "101 Hamilton/Palace B"),
+                describe(topology.performances()).stream().sorted().toList());
+    }
+
+    @Test
+    void aRowOlderThanTheOneInForceChangesNothingWhateverItsArrivalOrder() {
+        topology.pipe(attraction("c", T, 1, "Hamilton", "musical"), venue("c", T, 10, "Victoria Palace", "London"),
+                performance("c", T + 1, 100, 1, 10, "ON_SALE"), venue("u", T + 50, 10, "New Palace", "London"));
+        topology.settle().performances();
+
+        // The rename's older version replayed after it, then a performance deleted before it was created (out of order).
+        topology.pipe(venue("u", T + 20, 10, "Middle Palace", "London"), performance("d", T + 60, 101, 1, 10, "ON_SALE"),
+                performance("c", T + 30, 101, 1, 10, "ON_SALE")).settle();
+
+        assertEquals(List.of(), topology.performances(), "a replayed older row neither re-publishes nor resurrects");
     }
 
     private static List<String> describe(List<KeyValue<String, Performance>> versions) {

@@ -78,6 +78,11 @@ class DeadLetterQueueTest {
             new Bad("tickets", "{\"ticket_id\":1}", "{\"op\":\"r\",\"after\":{\"ticket_id\":1,\"order_id\":2,\"performance_id\":3,"
                     + "\"section\":\"A\",\"row_label\":\"B\",\"seat_number\":4294967296,\"price_type\":\"ADULT\",\"price\":\"1.00\","
                     + "\"status\":\"ISSUED\"},\"source\":{\"ts_ms\":1}}", "BAD_NUMBER", "seat_number"),
+            // A ticket keyed by its own id instead of its order's (message.key.columns missing): it would sit on another
+            // partition than its order and be joined to nothing.
+            new Bad("tickets", "{\"ticket_id\":1}", "{\"op\":\"c\",\"after\":{\"ticket_id\":1,\"order_id\":2,\"performance_id\":3,"
+                    + "\"section\":\"A\",\"row_label\":\"B\",\"seat_number\":4,\"price_type\":\"ADULT\",\"price\":\"1.00\","
+                    + "\"status\":\"ISSUED\"},\"source\":{\"ts_ms\":1}}", "WRONG_PARTITION_KEY", "order_id"),
             new Bad("performances", "{\"performance_id\":1}", "{\"op\":\"c\",\"after\":{\"performance_id\":1,\"attraction_id\":2,"
                     + "\"venue_id\":3,\"starts_at\":\"next tuesday\",\"on_sale_at\":null,\"status\":\"ON_SALE\"},"
                     + "\"source\":{\"ts_ms\":1}}", "BAD_TIMESTAMP", "starts_at"),
@@ -131,6 +136,16 @@ class DeadLetterQueueTest {
                 + harness.total("performances", "dead-lettered") + harness.total("customers", "dead-lettered");
         assertEquals(processingFailures, (long) deadLettered, "custom sensor counts processing failures");
         assertEquals(MALFORMED.size(), (long) harness.droppedRecords(), "Kafka Streams' dropped-records counts all");
+    }
+
+    @Test
+    void aWronglyKeyedRowNamesTheKeyItHadAndTheKeyItNeeds() {
+        Bad wrongKey = MALFORMED.stream().filter(b -> b.kind().equals("WRONG_PARTITION_KEY")).findFirst().orElseThrow();
+        harness.pipe(wrongKey.mapping(), wrongKey.key(), wrongKey.value());
+
+        String message = header(harness.deadLetters().get(0), DeadLetterQueue.HEADER_MESSAGE);
+        assertTrue(message.contains("{\"order_id\": 2}") && message.contains("{\"ticket_id\":1}")
+                && message.contains("message.key.columns"), message);
     }
 
     @Test

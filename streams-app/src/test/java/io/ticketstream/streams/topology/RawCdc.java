@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Builds raw Debezium 3.x change events (key JSON, value JSON envelope, no embedded schema) as the three
- * source connectors write them; see /work/shared/reference/debezium.md. SQL Server and MongoDB do not run
+ * source connectors write them (https://debezium.io/documentation/reference/stable/connectors/). SQL Server and MongoDB do not run
  * here: these envelopes are STAND-INS reproduced from Debezium's documented format (SQL Server with
  * decimal.handling.mode=string and time.precision.mode=connect; MongoDB with Extended JSON strings).
  */
@@ -49,7 +49,7 @@ public final class RawCdc {
 
     public static Event ticket(String op, long commitTs, long ticketId, long orderId, long performanceId,
                                String price, String status) {
-        return sqlServer(TICKETS, "tickets", op, commitTs, "ticket_id", ticketId, row(
+        return sqlServer(TICKETS, "tickets", op, commitTs, "order_id", orderId, row(
                 "ticket_id", ticketId, "order_id", orderId, "performance_id", performanceId, "section", "STALLS",
                 "row_label", "F", "seat_number", (int) (ticketId % 40) + 1, "price_type", "ADULT", "price", price,
                 "status", status));
@@ -57,18 +57,22 @@ public final class RawCdc {
 
     public static Event payment(String op, long commitTs, long paymentId, long orderId, String amount,
                                 String status, long processedAt) {
-        return sqlServer(PAYMENTS, "payments", op, commitTs, "payment_id", paymentId, row(
+        return sqlServer(PAYMENTS, "payments", op, commitTs, "order_id", orderId, row(
                 "payment_id", paymentId, "order_id", orderId, "amount", amount, "method", "CARD", "status", status,
                 "processed_at", processedAt));
     }
 
-    private static Event sqlServer(String topic, String table, String op, long commitTs, String pk, long id,
+    /**
+     * @param keyColumn the record key's column: the primary key for orders; order_id for tickets and payments, as
+     *                  the shipped connector's {@code message.key.columns} makes it (co-partitioned by order)
+     */
+    private static Event sqlServer(String topic, String table, String op, long commitTs, String keyColumn, long keyValue,
                                    Map<String, Object> row) {
         ObjectNode source = JSON.createObjectNode().put("version", "3.6.1.Final").put("connector", "sqlserver")
                 .put("name", "sqlserver").put("ts_ms", commitTs).put("snapshot", "false").put("db", "ticketing")
                 .put("schema", "dbo").put("table", table).put("change_lsn", "00000027:00000ac0:0002")
                 .put("commit_lsn", "00000027:00000ac0:0007").put("event_serial_no", "1");
-        return relational(topic, op, commitTs, pk, id, row, source);
+        return relational(topic, op, commitTs, keyColumn, keyValue, row, source);
     }
 
     // ---- Aurora PostgreSQL ----

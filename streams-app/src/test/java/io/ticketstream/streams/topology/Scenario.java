@@ -21,11 +21,13 @@ import static io.ticketstream.streams.topology.RawCdc.venue;
  * customer changes; (4) the other half, then a customer delete. Within a phase, a sale's dimension versions
  * were all delivered in an earlier phase: a dimension version delivered AFTER a sale that already found an
  * older version is not applied to it (see the README), so that race is kept out of this comparison.
- * Every commit time lies within 25 s, below the 30 s sale grace, so no sale waits out its grace.
+ * Every commit time lies within 25 s, below the 30 s sale grace, so no sale waits out its grace. The commit
+ * times are fixed (reproducible) and in the past: a fact is complete only once the wall clock is past its commit
+ * time plus the arrival-skew tolerance, as in production.
  */
 public final class Scenario {
 
-    public static final long T = 1_800_000_000_000L;
+    public static final long T = 1_750_000_000_000L;
     public static final int ORDERS = 40;
     public static final int CUSTOMERS = 12;
 

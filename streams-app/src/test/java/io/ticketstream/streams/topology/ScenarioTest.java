@@ -18,6 +18,7 @@ class ScenarioTest {
     void theMixedScenarioYieldsOneSalePerPaidOrderAndOneReversalPerRefund() {
         try (TopologyHarness topology = new TopologyHarness(Duration.ofSeconds(30))) {
             Scenario.phases().forEach(phase -> topology.pipe(phase.toArray(RawCdc.Event[]::new)));
+            topology.settle();
 
             List<KeyValue<String, TicketSale>> sales = topology.sales();
             long paid = java.util.stream.IntStream.rangeClosed(1, Scenario.ORDERS).filter(o -> o % 10 != 0).count();

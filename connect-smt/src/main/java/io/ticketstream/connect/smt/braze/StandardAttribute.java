@@ -8,7 +8,7 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * Braze's standard user attributes that have a format of their own. Any other attribute name is a custom
  * attribute, written as it comes (dates and times as ISO-8601). Source: Braze's /users/track docs
- * (user attribute object), see /work/shared/reference/braze-api.md.
+ * (user attribute object: https://www.braze.com/docs/api/objects_filters/user_attributes_object/).
  */
 enum StandardAttribute {
     DOB(Rendering.DATE, null),

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ticketstream.ops.lag.PartitionLag;
 import java.util.List;
 
-/** The script view: a JSON array, {@code lag_seconds} null while it cannot be estimated yet. */
+/**
+ * The script view: a JSON array. {@code end_offset} is the log end (as kafka-consumer-groups), {@code data_end_offset}
+ * the offset after the last data record, which lag is measured to; {@code lag_seconds} null when it could not be read.
+ */
 public final class LagJsonRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,6 +23,7 @@ public final class LagJsonRenderer {
             row.put("partition", lag.key().partition());
             row.put("committed_offset", lag.committedOffset());
             row.put("end_offset", lag.endOffset());
+            row.put("data_end_offset", lag.dataEndOffset());
             row.put("lag_records", lag.lagRecords());
             if (lag.lagSeconds().isPresent()) {
                 row.put("lag_seconds", lag.lagSeconds().getAsDouble());

@@ -2,8 +2,12 @@ package io.ticketstream.streams.join.customer;
 
 import io.ticketstream.schemas.Customer;
 import io.ticketstream.streams.join.JoinSerdes;
+import io.ticketstream.streams.join.JoinSettings;
 import io.ticketstream.streams.join.JoinTopics;
+import io.ticketstream.streams.join.progress.Progressed;
+import io.ticketstream.streams.join.sale.DimensionOrSale;
 import io.ticketstream.streams.normalize.NormalizedRow;
+import io.ticketstream.streams.topology.RawTopicLayout;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -23,17 +27,19 @@ public final class CustomerJoin {
     }
 
     /**
-     * @return Customer versions keyed by customer_ref (null value = deleted), timestamped with their commit
-     *         time, for the sale enrichment; NOT partitioned by customer_ref yet
+     * @return for the sale join: Customer versions keyed by customer_ref (a null customer = deleted), timestamped
+     *         with their commit time, plus this join's progress reports; NOT partitioned by customer_ref yet
      */
-    public static KStream<String, Customer> attach(KStream<String, NormalizedRow> customers, JoinSerdes serdes,
-                                                   JoinTopics topics) {
+    public static KStream<String, Progressed<DimensionOrSale<Customer>>> attach(KStream<String, NormalizedRow> customers,
+                                                                             String rawTopic, RawTopicLayout layout,
+                                                                             JoinSettings settings, JoinSerdes serdes,
+                                                                             JoinTopics topics) {
         StoreBuilder<?> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.key(),
                 serdes.customer());
         ProcessorSupplier<String, NormalizedRow, String, CustomerEffect> supplier = new ProcessorSupplier<>() {
             @Override
             public Processor<String, NormalizedRow, String, CustomerEffect> get() {
-                return new CustomerJoinProcessor(STORE);
+                return new CustomerJoinProcessor(STORE, rawTopic, layout, settings);
             }
 
             @Override
@@ -42,14 +48,17 @@ public final class CustomerJoin {
             }
         };
         KStream<String, CustomerEffect> effects = customers.process(supplier, Named.as("customer-join"));
-        KStream<String, Customer> versions = effects
-                .filter((ref, effect) -> effect.isCustomerVersion(), Named.as("customer-versions"))
-                .mapValues(CustomerEffect::customer, Named.as("customer-version-values"));
-        versions.to(topics.customer(), Produced.with(serdes.key(), serdes.customer()).withName("customer-sink"));
+        effects.filter((ref, effect) -> effect.isCustomerVersion(), Named.as("customer-versions"))
+                .mapValues(CustomerEffect::customer, Named.as("customer-version-values"))
+                .to(topics.customer(), Produced.with(serdes.key(), serdes.customer()).withName("customer-sink"));
         effects.filter((ref, effect) -> effect.isChange(), Named.as("customer-changes"))
                 .mapValues(CustomerEffect::change, Named.as("customer-change-values"))
                 .to(topics.customerChange(), Produced.with(serdes.key(), serdes.customerChange())
                         .withName("customer-change-sink"));
-        return versions;
+        return effects.filter((ref, effect) -> effect.isCustomerVersion() || effect.isWatermark(),
+                        Named.as("customer-feed"))
+                .mapValues(effect -> effect.isWatermark()
+                        ? Progressed.<DimensionOrSale<Customer>>watermark(effect.watermark())
+                        : Progressed.data(DimensionOrSale.dimension(effect.customer())), Named.as("customer-feed-values"));
     }
 }

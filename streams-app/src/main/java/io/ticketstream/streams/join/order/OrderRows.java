@@ -32,6 +32,8 @@ public final class OrderRows {
     public static final String ORDERS = "orders";
     public static final String TICKETS = "tickets";
     public static final String PAYMENTS = "payments";
+    /** The three mappings the order join reads, co-partitioned by order_id. */
+    public static final List<String> MAPPINGS = List.of(ORDERS, TICKETS, PAYMENTS);
 
     private OrderRows() {
     }
@@ -39,6 +41,10 @@ public final class OrderRows {
     /** The order_id a row belongs to: the key of an order row, the order_id field of a ticket or payment. */
     public static long orderIdOf(NormalizedRow row) {
         return ORDERS.equals(row.mapping()) ? keyAsLong(row) : requireLong(row, "order_id");
+    }
+
+    public static long performanceIdOf(NormalizedRow order) {
+        return requireLong(order, "performance_id");
     }
 
     public static OrderStatus status(NormalizedRow order) {
@@ -50,7 +56,7 @@ public final class OrderRows {
         return Order.newBuilder()
                 .setOrderId(keyAsLong(order))
                 .setCustomerRef(requireString(order, "customer_ref"))
-                .setPerformanceId(requireLong(order, "performance_id"))
+                .setPerformanceId(performanceIdOf(order))
                 .setStatus(status(order))
                 .setChannel(requireEnum(order, "channel", SalesChannel.class))
                 .setCurrency(requireString(order, "currency"))

@@ -6,35 +6,49 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything the join stage remembers about one order_id: the newest order row (null until the order
- * arrives or after it is deleted), every ticket and payment row seen for it (tickets and payments may
- * arrive before their order and are kept until it does), and which sale facts were already emitted.
+ * Everything the order join remembers about one order_id.
  *
- * <p>The two flags are what makes {@code TicketSale} exactly-once in meaning, not only in delivery: the
- * same CDC envelope delivered twice upstream (Debezium is at-least-once) finds the flag set and emits
- * nothing. They survive an order delete on purpose, so a replayed PAID after the delete does not sell twice.
+ * <ul>
+ *   <li>For the Order topic: the newest order row (null until it arrives or after a delete), the newest row of
+ *       every ticket and payment (they may arrive before their order).</li>
+ *   <li>For the SALE: the PAID row it is about (the first PAID in commit order), and while the SALE waits to be
+ *       complete, the tickets as they were at that commit ({@code ticketsAtSale}: newest version committed at
+ *       or before it, same transaction included). Its ticket count is fixed when it is emitted.</li>
+ *   <li>For the REVERSAL: the first CANCELLED/REFUNDED row committed at or after the SALE.</li>
+ * </ul>
+ * The fact fields survive an order delete on purpose, so a replayed PAID after the delete sells nothing twice,
+ * and a redelivered envelope (Debezium is at-least-once) finds its fact already decided.
  */
 public final class OrderState {
 
+    static final int NOT_EMITTED = -1;
+
     private NormalizedRow order;
+    private long orderDeletedAt;
     private final Map<Long, NormalizedRow> tickets;
     private final Map<Long, NormalizedRow> payments;
-    private Long saleCommitTs;
+    private NormalizedRow paidRow;
+    private final Map<Long, NormalizedRow> ticketsAtSale;
+    private int saleTicketCount;
+    private NormalizedRow reversalRow;
     private boolean reversalEmitted;
-    private long orderDeletedAt;
 
     public OrderState() {
-        this(null, new TreeMap<>(), new TreeMap<>(), null, false, Long.MIN_VALUE);
+        this(null, Long.MIN_VALUE, Map.of(), Map.of(), null, Map.of(), NOT_EMITTED, null, false);
     }
 
-    OrderState(NormalizedRow order, Map<Long, NormalizedRow> tickets, Map<Long, NormalizedRow> payments,
-               Long saleCommitTs, boolean reversalEmitted, long orderDeletedAt) {
+    OrderState(NormalizedRow order, long orderDeletedAt, Map<Long, NormalizedRow> tickets,
+               Map<Long, NormalizedRow> payments, NormalizedRow paidRow, Map<Long, NormalizedRow> ticketsAtSale,
+               int saleTicketCount, NormalizedRow reversalRow, boolean reversalEmitted) {
         this.order = order;
         this.orderDeletedAt = orderDeletedAt;
         // Sorted by id so the Order's ticket list has a stable order whatever the arrival order was.
         this.tickets = new TreeMap<>(tickets);
         this.payments = new TreeMap<>(payments);
-        this.saleCommitTs = saleCommitTs;
+        this.paidRow = paidRow;
+        this.ticketsAtSale = new TreeMap<>(ticketsAtSale);
+        this.saleTicketCount = saleTicketCount;
+        this.reversalRow = reversalRow;
         this.reversalEmitted = reversalEmitted;
     }
 
@@ -59,14 +73,44 @@ public final class OrderState {
 
     public Map<Long, NormalizedRow> payments() { return payments; }
 
-    public boolean saleEmitted() { return saleCommitTs != null; }
+    /** The PAID row the SALE is about, or null while no PAID row was seen. */
+    public NormalizedRow paidRow() { return paidRow; }
 
-    /** Commit time of the order version whose SALE was emitted; null while none was. */
-    public Long saleCommitTs() { return saleCommitTs; }
+    /**
+     * (Re)decides the SALE for {@code paid}: takes the tickets in force at its commit from what is known now.
+     * Only while the SALE has not been emitted.
+     */
+    void salePaid(NormalizedRow paid) {
+        this.paidRow = paid;
+        ticketsAtSale.clear();
+        tickets.forEach((id, ticket) -> {
+            if (ticket.commitTs() <= paid.commitTs()) {
+                ticketsAtSale.put(id, ticket);
+            }
+        });
+    }
 
-    public void markSaleEmitted(long commitTs) { this.saleCommitTs = commitTs; }
+    /** The tickets in force at the SALE's commit (while the SALE waits). */
+    public Map<Long, NormalizedRow> ticketsAtSale() { return ticketsAtSale; }
+
+    public boolean salePending() { return paidRow != null && saleTicketCount == NOT_EMITTED; }
+
+    public boolean saleEmitted() { return saleTicketCount != NOT_EMITTED; }
+
+    /** The SALE's ticket count, fixed when it was emitted; the REVERSAL repeats it. */
+    public int saleTicketCount() { return saleTicketCount; }
+
+    void saleEmitted(int ticketCount) {
+        this.saleTicketCount = ticketCount;
+        ticketsAtSale.clear();
+    }
+
+    /** The row that reverses the SALE, or null while none was seen. */
+    public NormalizedRow reversalRow() { return reversalRow; }
+
+    void reversal(NormalizedRow row) { this.reversalRow = row; }
 
     public boolean reversalEmitted() { return reversalEmitted; }
 
-    public void markReversalEmitted() { this.reversalEmitted = true; }
+    void reversalEmitted(boolean emitted) { this.reversalEmitted = emitted; }
 }

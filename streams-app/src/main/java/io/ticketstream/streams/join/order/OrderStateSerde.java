@@ -16,13 +16,13 @@ import java.util.TreeMap;
 
 /**
  * Binary serde of {@link OrderState} for its state store (and changelog). The rows inside are written
- * with the normalisation stage's own row serde, so this class only frames them: version byte, flags,
+ * with the normalisation stage's own row serde, so this class only frames them: version byte, fields,
  * then length-prefixed rows. Hand-written because the state is internal (never leaves the app) and a
  * frame of the existing row serde is smaller and faster than mapping it to another schema language.
  */
 public final class OrderStateSerde implements Serde<OrderState> {
 
-    private static final byte FORMAT_V1 = 1;
+    private static final byte FORMAT = 2;
 
     private final Serde<NormalizedRow> rowSerde;
 
@@ -39,14 +39,16 @@ public final class OrderStateSerde implements Serde<OrderState> {
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
                 DataOutputStream out = new DataOutputStream(bytes);
-                out.writeByte(FORMAT_V1);
-                out.writeBoolean(state.saleEmitted());
-                out.writeLong(state.saleEmitted() ? state.saleCommitTs() : 0L);
-                out.writeBoolean(state.reversalEmitted());
+                out.writeByte(FORMAT);
                 out.writeLong(state.orderDeletedAt());
+                out.writeInt(state.saleTicketCount());
+                out.writeBoolean(state.reversalEmitted());
                 writeRow(out, topic, state.order());
+                writeRow(out, topic, state.paidRow());
+                writeRow(out, topic, state.reversalRow());
                 writeRows(out, topic, state.tickets());
                 writeRows(out, topic, state.payments());
+                writeRows(out, topic, state.ticketsAtSale());
                 out.flush();
                 return bytes.toByteArray();
             } catch (IOException e) {
@@ -64,18 +66,20 @@ public final class OrderStateSerde implements Serde<OrderState> {
             try {
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
                 byte format = in.readByte();
-                if (format != FORMAT_V1) {
-                    throw new SerializationException("Unknown order state format " + format);
+                if (format != FORMAT) {
+                    throw new SerializationException("Unknown order state format " + format + " on " + topic);
                 }
-                boolean saleEmitted = in.readBoolean();
-                long saleTs = in.readLong();
-                Long saleCommitTs = saleEmitted ? Long.valueOf(saleTs) : null;
-                boolean reversal = in.readBoolean();
                 long orderDeletedAt = in.readLong();
+                int saleTicketCount = in.readInt();
+                boolean reversalEmitted = in.readBoolean();
                 NormalizedRow order = readRow(in, topic);
+                NormalizedRow paidRow = readRow(in, topic);
+                NormalizedRow reversalRow = readRow(in, topic);
                 Map<Long, NormalizedRow> tickets = readRows(in, topic);
                 Map<Long, NormalizedRow> payments = readRows(in, topic);
-                return new OrderState(order, tickets, payments, saleCommitTs, reversal, orderDeletedAt);
+                Map<Long, NormalizedRow> ticketsAtSale = readRows(in, topic);
+                return new OrderState(order, orderDeletedAt, tickets, payments, paidRow, ticketsAtSale,
+                        saleTicketCount, reversalRow, reversalEmitted);
             } catch (IOException e) {
                 throw new SerializationException("Cannot deserialise order state", e);
             }

@@ -3,8 +3,8 @@ package io.ticketstream.streams.join.sale;
 import io.ticketstream.schemas.TicketSale;
 
 /**
- * What flows through one sale-enrichment hop, keyed by the dimension's key: either a new version of
- * the dimension (a tombstone when {@code dimension} is null) or a sale fact waiting for it.
+ * What flows into the customer join of sales ({@link CustomerHop}), keyed by the dimension's key: either a new
+ * version of the dimension (a tombstone when {@code dimension} is null) or a sale fact waiting for it.
  *
  * <p>Both kinds travel through ONE repartition topic, so a dimension and the sales that need it are on
  * the same task by construction, whatever the partition counts of their source topics.

@@ -1,16 +1,15 @@
 package io.ticketstream.streams.join.sale;
 
 import io.ticketstream.schemas.TicketSale;
+import io.ticketstream.streams.join.TaggedBytes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.util.Arrays;
-
 /**
- * Serde of {@link DimensionOrSale} for the hop's repartition topic: one tag byte, then the payload in
- * the canonical single-object encoding. Written by hand because it is a two-case union framing two
+ * Serde of {@link DimensionOrSale} for the sale-customer topic: one tag byte ({@link TaggedBytes}), then the payload
+ * in the canonical single-object encoding. Written by hand because it is a two-case union framing two
  * existing serdes; a schema for it would add nothing.
  */
 public final class DimensionOrSaleSerde<D> implements Serde<DimensionOrSale<D>> {
@@ -34,12 +33,12 @@ public final class DimensionOrSaleSerde<D> implements Serde<DimensionOrSale<D>> 
                 return null;
             }
             if (value.isSale()) {
-                return tagged(SALE, saleSerde.serializer().serialize(topic, value.sale()));
+                return TaggedBytes.tag(SALE, saleSerde.serializer().serialize(topic, value.sale()));
             }
             if (value.dimension() == null) {
                 return new byte[] {DIMENSION_DELETED};
             }
-            return tagged(DIMENSION, dimensionSerde.serializer().serialize(topic, value.dimension()));
+            return TaggedBytes.tag(DIMENSION, dimensionSerde.serializer().serialize(topic, value.dimension()));
         };
     }
 
@@ -52,7 +51,7 @@ public final class DimensionOrSaleSerde<D> implements Serde<DimensionOrSale<D>> 
             if (data.length == 0) {
                 throw new SerializationException("Empty DimensionOrSale on " + topic);
             }
-            byte[] payload = Arrays.copyOfRange(data, 1, data.length);
+            byte[] payload = TaggedBytes.payload(data);
             return switch (data[0]) {
                 case SALE -> DimensionOrSale.sale(saleSerde.deserializer().deserialize(topic, payload));
                 case DIMENSION -> DimensionOrSale.dimension(dimensionSerde.deserializer().deserialize(topic, payload));
@@ -60,12 +59,5 @@ public final class DimensionOrSaleSerde<D> implements Serde<DimensionOrSale<D>> 
                 default -> throw new SerializationException("Unknown DimensionOrSale tag " + data[0] + " on " + topic);
             };
         };
-    }
-
-    private static byte[] tagged(byte tag, byte[] payload) {
-        byte[] out = new byte[payload.length + 1];
-        out[0] = tag;
-        System.arraycopy(payload, 0, out, 1, payload.length);
-        return out;
     }
 }

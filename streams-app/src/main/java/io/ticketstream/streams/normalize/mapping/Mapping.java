@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param deletes      what a source delete becomes
  * @param deleteImage  which columns of a delete's before image are real data
  * @param personalData whether values are personal data (error messages then keep value previews very short)
+ * @param partitionKey the canonical field the raw topic must be keyed by alone (its source column, the row's
+ *                     value), or null when any key will do; orders, tickets and payments are all keyed by
+ *                     order_id so that the rows of one order share a partition number
  */
 public record Mapping(String name, String file, ConnectorKind connector, String defaultTopic, List<String> keyFields,
-                      List<FieldMapping> fields, DeleteHandling deletes, DeleteImage deleteImage, boolean personalData) {
+                      List<FieldMapping> fields, DeleteHandling deletes, DeleteImage deleteImage, boolean personalData,
+                      String partitionKey) {
 
     public Mapping {
         keyFields = List.copyOf(keyFields);

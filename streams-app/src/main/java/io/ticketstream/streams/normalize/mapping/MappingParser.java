@@ -25,6 +25,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <pre>
  * source: { connector: sqlserver, topic: sqlserver.ticketing.dbo.orders }
  * key: [order_id]
+ * partition_key: order_id  # optional: the raw record key must be {"order_id": <the row's order_id>}
  * deletes: emit            # emit | skip
  * delete_image: full       # keys | full (default: full for sqlserver, keys otherwise)
  * personal_data: false
@@ -35,7 +36,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class MappingParser {
 
-    private static final Set<String> TOP_LEVEL = Set.of("name", "source", "key", "deletes", "delete_image", "personal_data", "fields");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "source", "key", "partition_key", "deletes", "delete_image",
+            "personal_data", "fields");
     private static final Set<String> SOURCE_KEYS = Set.of("connector", "topic");
     private static final Set<String> FIELD_KEYS = Set.of("to", "from", "cast", "required", "allowed");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -107,7 +109,8 @@ public final class MappingParser {
 
         List<FieldMapping> fields = parseFields(root.get("fields"), connector, file);
         List<String> key = parseKey(root.get("key"), fields, file);
-        return new Mapping(name, file, connector, topic, key, fields, deletes, deleteImage, personal);
+        String partitionKey = parsePartitionKey(root, fields, file);
+        return new Mapping(name, file, connector, topic, key, fields, deletes, deleteImage, personal, partitionKey);
     }
 
     private static List<FieldMapping> parseFields(JsonNode node, ConnectorKind connector, String file) {
@@ -207,6 +210,21 @@ public final class MappingParser {
             throw new MappingException(file, "key", "lists a field twice: " + names);
         }
         return names;
+    }
+
+    /** Optional: a top-level, non-nested long or string field the raw record key must consist of. */
+    private static String parsePartitionKey(JsonNode root, List<FieldMapping> fields, String file) {
+        if (!root.has("partition_key")) {
+            return null;
+        }
+        String name = text(root, "partition_key", file, "partition_key");
+        FieldMapping field = fields.stream().filter(f -> f.target().equals(name)).findFirst().orElseThrow(() ->
+                new MappingException(file, "partition_key", "'" + name + "' is not a field of this mapping"));
+        if (field.nested() || (field.cast() != Cast.LONG && field.cast() != Cast.STRING)) {
+            throw new MappingException(file, "partition_key", "'" + name + "' must be a top-level long or string field, "
+                    + "got cast " + field.cast().id() + (field.nested() ? " at nested path " + field.source() : ""));
+        }
+        return name;
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String file, String where) {
