@@ -1,6 +1,6 @@
 #!/bin/bash
 # PostgreSQL 15 as the Aurora PostgreSQL stand-in: Debezium's role. Runs once from /docker-entrypoint-initdb.d,
-# before 01-aurora-catalog.sql (the catalogue schema, mounted from test-support: the one copy the local stack and
+# before 01-aurora-catalog.sql (the catalogue schema, mounted from stand-ins: the one copy the local stack and
 # the tests use too). The role's password comes from a docker secret file, read by psql itself (\set with
 # backticks) so it is on no command line.
 set -euo pipefail

@@ -1,4 +1,4 @@
--- Runs after 01-aurora-catalog.sql and 02-aurora-catalog-cdc.sql (mounted from test-support and connectors/sql):
+-- Runs after 01-aurora-catalog.sql and 02-aurora-catalog-cdc.sql (mounted from stand-ins and connectors/sql):
 -- Debezium's publication.autocreate.mode=filtered creates a publication for the listed tables, which PostgreSQL only
 -- lets the tables' owner do; and Debezium needs to see the schema.
 GRANT USAGE ON SCHEMA catalog TO debezium_cdc;

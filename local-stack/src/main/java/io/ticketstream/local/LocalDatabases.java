@@ -8,8 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.ticketstream.testsupport.cdc.AuroraCatalog;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.cdc.AuroraCatalog;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,7 +20,7 @@ import io.ticketstream.streams.normalize.mapping.MappingException;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 
 /**
- * {@code java -jar streams-app-<version>.jar --config <file>}: loads the configuration (file plus
+ * {@code java -jar streams-app-<version>-all.jar --config <file>}: loads the configuration (file plus
  * environment overrides), builds the topology, logs it and the effective configuration (secrets masked),
  * runs Kafka Streams until it stops or SIGTERM arrives, and closes it within {@code shutdown.timeout.ms}.
  *

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 import io.ticketstream.warehouse.migrate.Migrations;
 
 /**

@@ -30,14 +30,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ticketstream.it.connectors.ConnectorConfigs;
-import io.ticketstream.testsupport.cdc.AuroraCatalog;
+import io.ticketstream.standin.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 
 /**
  * Captures the PostgreSQL change events the streams app's tests replay, from a REAL run: PostgreSQL 15
- * (wal_level=logical, started by {@link PostgresLauncher}) and Debezium's PostgreSQL connector 3.6.1, loaded from the
+ * (wal_level=logical, started by {@link PostgresLauncher}) and Debezium's PostgreSQL connector, loaded from the
  * assembled plugin folder into a real Connect worker and configured with the committed
  * {@code connectors/base/aurora-catalog.json} merged with {@code connectors/env/local.json} (only the port, the
  * password reference, the signal bootstrap servers and the partition count are overridden here).

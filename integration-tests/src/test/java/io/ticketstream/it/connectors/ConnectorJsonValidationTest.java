@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 
 /**
  * Every connector JSON in {@code connectors/}, merged for every environment, validated by a real Connect worker

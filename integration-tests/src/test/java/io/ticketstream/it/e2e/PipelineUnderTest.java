@@ -26,10 +26,10 @@ import io.ticketstream.schemas.catalog.TopicSettings;
 import io.ticketstream.streams.StreamsLifecycle;
 import io.ticketstream.streams.TicketstreamApp;
 import io.ticketstream.streams.config.AppConfig;
-import io.ticketstream.testsupport.cdc.AuroraCatalog;
+import io.ticketstream.standin.cdc.AuroraCatalog;
 import io.ticketstream.testsupport.connect.ConnectClusters;
 import io.ticketstream.testsupport.connect.PluginPath;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 
 /**
  * Every real part of the pipeline, in-process where it can be, started in dependency order and stopped in reverse:

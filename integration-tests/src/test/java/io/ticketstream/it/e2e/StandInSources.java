@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ticketstream.testsupport.cdc.MongoEnvelopes;
-import io.ticketstream.testsupport.cdc.RawEvent;
-import io.ticketstream.testsupport.cdc.SqlServerEnvelopes;
+import io.ticketstream.standin.cdc.MongoEnvelopes;
+import io.ticketstream.standin.cdc.RawEvent;
+import io.ticketstream.standin.cdc.SqlServerEnvelopes;
 
 /**
  * STAND-INS for the SQL Server (ticketing) and MongoDB (crm) connectors, which cannot run here: their change events,

@@ -1,6 +1,6 @@
 package io.ticketstream.local.traffic;
 
-import io.ticketstream.testsupport.cdc.AuroraCatalog;
+import io.ticketstream.standin.cdc.AuroraCatalog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.ticketstream.local.traffic;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 /** Where simulated change events go: a Kafka producer in the local stack, a list in tests. */
 @FunctionalInterface

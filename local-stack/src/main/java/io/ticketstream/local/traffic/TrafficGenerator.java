@@ -1,8 +1,8 @@
 package io.ticketstream.local.traffic;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
-import io.ticketstream.testsupport.cdc.SqlServerEnvelopes;
-import io.ticketstream.testsupport.cdc.MongoEnvelopes;
+import io.ticketstream.standin.cdc.RawEvent;
+import io.ticketstream.standin.cdc.SqlServerEnvelopes;
+import io.ticketstream.standin.cdc.MongoEnvelopes;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.ticketstream.local.traffic;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -20,7 +20,7 @@ import io.ticketstream.schemas.serde.CanonicalSerdes;
 import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.topology.RawTopicLayout;
 import io.ticketstream.streams.topology.TicketstreamTopology;
-import io.ticketstream.testsupport.postgres.PostgresLauncher;
+import io.ticketstream.standin.postgres.PostgresLauncher;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;

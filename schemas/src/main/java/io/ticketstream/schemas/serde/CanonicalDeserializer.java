@@ -25,6 +25,7 @@ public final class CanonicalDeserializer<T extends SpecificRecord> implements De
     public CanonicalDeserializer(Class<T> recordClass, SchemaCatalog catalog) {
         this.entity = CanonicalEntity.forClass(recordClass);
         this.catalog = catalog;
+        TrustedGeneratedClasses.trust(entity.classSchema());
         // Only this entity's versions resolve: another entity's record on this topic is an error, not a
         // resolution attempt between unrelated records.
         this.decoder = new BinaryMessageDecoder<>(SpecificData.getForClass(recordClass), entity.classSchema(),

@@ -69,7 +69,7 @@ class BrazeSinkIT {
         startLogCapture();
         Path pluginPath = Files.createTempDirectory("braze-plugin-path");
         unzip(Path.of(System.getProperty("braze.plugin.zip",
-                "target/connect-braze-sink-0.1.0-SNAPSHOT-plugin.zip")), pluginPath);
+                "target/ticketstream-connect-braze-sink-0.1.0-SNAPSHOT.zip")), pluginPath);
         keyFile = Files.createTempFile("braze-secrets", ".properties");
         Files.writeString(keyFile, "braze.api.key=" + SECRET_KEY + "\n");
         Map<String, String> workerProps = new HashMap<>();

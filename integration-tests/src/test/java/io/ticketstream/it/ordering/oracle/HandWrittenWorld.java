@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ticketstream.it.ordering.world.Delivery;
-import io.ticketstream.testsupport.cdc.AuroraEnvelopes;
-import io.ticketstream.testsupport.cdc.MongoEnvelopes;
-import io.ticketstream.testsupport.cdc.RawEvent;
-import io.ticketstream.testsupport.cdc.SqlServerEnvelopes;
+import io.ticketstream.standin.cdc.AuroraEnvelopes;
+import io.ticketstream.standin.cdc.MongoEnvelopes;
+import io.ticketstream.standin.cdc.RawEvent;
+import io.ticketstream.standin.cdc.SqlServerEnvelopes;
 
 /** A few rows written by hand, for checking the oracle on cases whose answer is obvious. Records keep call order. */
 final class HandWrittenWorld {

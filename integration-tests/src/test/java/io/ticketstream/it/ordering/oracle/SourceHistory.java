@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ticketstream.it.ordering.world.Delivery;
 import io.ticketstream.it.ordering.world.RawTopics;
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 /**
  * The source databases' history as the raw topics tell it, read from the Debezium envelopes alone (op,

@@ -1,6 +1,6 @@
 package io.ticketstream.it.ordering.world;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 /**
  * One record a Debezium connector writes to a raw topic.

@@ -2,9 +2,9 @@ package io.ticketstream.it.ordering.world;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ticketstream.testsupport.cdc.AuroraEnvelopes;
-import io.ticketstream.testsupport.cdc.MongoEnvelopes;
-import io.ticketstream.testsupport.cdc.SqlServerEnvelopes;
+import io.ticketstream.standin.cdc.AuroraEnvelopes;
+import io.ticketstream.standin.cdc.MongoEnvelopes;
+import io.ticketstream.standin.cdc.SqlServerEnvelopes;
 
 /** The envelope builders of the three sources, with the topic prefixes of the shipped connector JSON. */
 public final class SourceEnvelopes {

@@ -3,7 +3,7 @@ package io.ticketstream.it.ordering.world;
 import java.util.List;
 import java.util.function.Function;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 /**
  * One planned row change: which database commits it, when, in which of its transactions, and how to build its

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.ticketstream.testsupport.cdc.RawEvent;
+import io.ticketstream.standin.cdc.RawEvent;
 
 /** Collects the planned changes of all three databases, in any order; ids their transactions. */
 final class Timeline {
