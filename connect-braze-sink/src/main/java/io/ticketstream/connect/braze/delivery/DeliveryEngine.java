@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,9 +80,9 @@ public final class DeliveryEngine implements AutoCloseable {
                 config.subscriptionMaxIdsPerEntry(), config.subscriptionMaxEntriesPerRequest());
         this.pacers = new EnumMap<>(Endpoint.class);
         pacers.put(Endpoint.TRACK, new RequestPacer(config.quotaRequests(), config.quotaWindow(), config.quotaShare(),
-                taskCount, config.maxInFlight()));
+                taskCount - 1, new SplittableRandom()));
         pacers.put(Endpoint.SUBSCRIPTION, new RequestPacer(config.subscriptionQuotaRequests(),
-                config.subscriptionQuotaWindow(), config.quotaShare(), taskCount, config.maxInFlight()));
+                config.subscriptionQuotaWindow(), config.quotaShare(), taskCount - 1, new SplittableRandom()));
         this.transport = transport;
         this.errors = errors;
         this.offsets = offsets;
@@ -104,7 +105,7 @@ public final class DeliveryEngine implements AutoCloseable {
             sender.start();
         }
         log.info("Braze delivery started for {} with {} sender threads to {}; track pacing {} requests per window",
-                name, senderCount, transport.describeTarget(), pacers.get(Endpoint.TRACK).permitsPerWindow());
+                name, senderCount, transport.describeTarget(), pacers.get(Endpoint.TRACK).limit());
     }
 
     /** The remembered fatal error, or null. */
@@ -382,7 +383,7 @@ public final class DeliveryEngine implements AutoCloseable {
                 result = transport.post(request.path(), body);
             } catch (IOException e) {
                 long now = clock.getAsLong();
-                pacer.onNoResponse();
+                pacer.onNoResponse(now);
                 metrics.transportError(now - started);
                 firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
                 checkRetryTimeout(request, firstFailureAt, now, "no response (" + e + ")");
@@ -400,7 +401,8 @@ public final class DeliveryEngine implements AutoCloseable {
                 log.debug("429 from {}: retry after {} ms, reset {}", request.path(), retryAfter, reset);
                 continue; // not a failure: the pacer waits; the retry timeout does not run
             }
-            pacer.onResponse(now, RateLimitHeaders.remaining(result), RateLimitHeaders.resetEpochSeconds(result));
+            pacer.onResponse(now, RateLimitHeaders.limit(result), RateLimitHeaders.remaining(result),
+                    RateLimitHeaders.resetEpochSeconds(result));
             if (status >= 500) {
                 firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
                 checkRetryTimeout(request, firstFailureAt, now, "HTTP " + status + " " + brazeMessage(result));
