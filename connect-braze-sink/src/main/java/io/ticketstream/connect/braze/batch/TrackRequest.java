@@ -109,6 +109,16 @@ public final class TrackRequest implements BrazeRequest {
     }
 
     @Override
+    public BrazeRequest without(java.util.Set<org.apache.kafka.common.TopicPartition> revoked) {
+        List<PendingRecord> all = records();
+        List<PendingRecord> kept = all.stream().filter(r -> !revoked.contains(r.partition())).toList();
+        if (kept.size() == all.size()) {
+            return this;
+        }
+        return kept.isEmpty() ? null : RecordBuffer.trackRequestOf(kept);
+    }
+
+    @Override
     public List<PendingRecord> recordsAt(String inputArray, int index) {
         BrazeType type = BrazeType.fromTrackArray(inputArray);
         if (type == null) {

@@ -64,13 +64,9 @@ public final class BrazeSinkConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 4;
 
     public static final String BUFFER_MAX_RECORDS = "braze.buffer.max.records";
-    public static final String BUFFER_MAX_RECORDS_DOC = "Records a task buffers before put() applies back-pressure.";
+    public static final String BUFFER_MAX_RECORDS_DOC = "Records a task buffers; when full, the task pauses its "
+            + "partitions (context.pause) until half of it has drained. Exceeded by at most one poll's records.";
     public static final int BUFFER_MAX_RECORDS_DEFAULT = 20_000;
-
-    public static final String PUT_MAX_WAIT_MS = "braze.put.max.wait.ms";
-    public static final String PUT_MAX_WAIT_MS_DOC = "Longest put() waits for buffer space before it asks Connect to "
-            + "redeliver the batch later (RetriableException). Keep it well under the consumer's max.poll.interval.ms.";
-    public static final long PUT_MAX_WAIT_MS_DEFAULT = 5_000;
 
     public static final String CONNECT_TIMEOUT_MS = "braze.connect.timeout.ms";
     public static final String CONNECT_TIMEOUT_MS_DOC = "TCP/TLS connect timeout.";
@@ -91,10 +87,11 @@ public final class BrazeSinkConfig extends AbstractConfig {
     public static final long QUOTA_WINDOW_MS_DEFAULT = 3_000;
 
     public static final String QUOTA_SHARE = "braze.quota.share";
-    public static final String QUOTA_SHARE_DOC = "Fraction of the workspace quota this connector may use (other API "
-            + "clients and Braze's own syncs share it); divided evenly among the tasks. The X-RateLimit-* headers "
-            + "tighten it further at run time.";
-    public static final double QUOTA_SHARE_DEFAULT = 0.8;
+    public static final String QUOTA_SHARE_DOC = "Part of each rate-limit window this connector may use: it stops "
+            + "sending in a window once the workspace has less than (1 - share) x the limit left, as Braze's "
+            + "X-RateLimit-Remaining reports it. 1 uses the whole window; a backfill beside a live connector takes "
+            + "e.g. 0.3 and yields the rest. Not divided among tasks: the tasks share what the workspace has left.";
+    public static final double QUOTA_SHARE_DEFAULT = 1.0;
 
     public static final String BACKOFF_INITIAL_MS = "braze.retry.backoff.initial.ms";
     public static final String BACKOFF_INITIAL_MS_DOC = "First retry delay after a 5xx, timeout or connection error; "
@@ -165,8 +162,6 @@ public final class BrazeSinkConfig extends AbstractConfig {
                 MAX_IN_FLIGHT_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Max in-flight requests");
         def.define(BUFFER_MAX_RECORDS, Type.INT, BUFFER_MAX_RECORDS_DEFAULT, Range.atLeast(1), Importance.LOW,
                 BUFFER_MAX_RECORDS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Buffer size (records)");
-        def.define(PUT_MAX_WAIT_MS, Type.LONG, PUT_MAX_WAIT_MS_DEFAULT, Range.between(0, 60_000), Importance.LOW,
-                PUT_MAX_WAIT_MS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "put() max wait (ms)");
 
         order = 0;
         def.define(QUOTA_REQUESTS, Type.INT, QUOTA_REQUESTS_DEFAULT, Range.atLeast(1), Importance.HIGH,
@@ -202,20 +197,9 @@ public final class BrazeSinkConfig extends AbstractConfig {
         return def;
     }
 
+    /** Single-key checks only; the cross-key ones are in {@link CrossKeyValidation}, run by Connector.validate(). */
     public BrazeSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props);
-        URI url = restUrl();
-        if (!"https".equalsIgnoreCase(url.getScheme()) && !("http".equalsIgnoreCase(url.getScheme()) && allowInsecureHttp())) {
-            throw new ConfigException(REST_URL, getString(REST_URL), insecureUrlReason());
-        }
-        if (backoffMax().compareTo(backoffInitial()) < 0) {
-            throw new ConfigException(BACKOFF_MAX_MS, getLong(BACKOFF_MAX_MS),
-                    "must be at least " + BACKOFF_INITIAL_MS + " (" + getLong(BACKOFF_INITIAL_MS) + ")");
-        }
-    }
-
-    static String insecureUrlReason() {
-        return "must be an https:// URL (set " + ALLOW_INSECURE_HTTP + "=true only for a local simulator)";
     }
 
     /** Parses the URL, failing with the key and value named. */
@@ -265,10 +249,6 @@ public final class BrazeSinkConfig extends AbstractConfig {
 
     public int bufferMaxRecords() {
         return getInt(BUFFER_MAX_RECORDS);
-    }
-
-    public Duration putMaxWait() {
-        return Duration.ofMillis(getLong(PUT_MAX_WAIT_MS));
     }
 
     public Duration connectTimeout() {
