@@ -168,6 +168,11 @@ public final class BrazeSimulator implements AutoCloseable {
         return core.accepted.size();
     }
 
+    /** Requests arrived and not answered yet, right now (e.g. what a client had in flight when it was killed). */
+    public int inFlightRequests() {
+        return core.stats.inFlight();
+    }
+
     public SimulatorStats stats() {
         return core.stats();
     }

@@ -41,7 +41,7 @@ public class BrazeSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(BrazeSinkTask.class);
     /** How long Connect's poll may block while delivery is under way, so commits and resumes are not late. */
-    private static final long POLL_WHILE_DELIVERING_MS = 200;
+    private static final long POLL_WHILE_DELIVERING_MS = 100;
 
     private BrazeSinkConfig config;
     private BrazeObjectParser parser;

@@ -117,6 +117,7 @@ public final class DeliveryEngine implements AutoCloseable {
                 // Connect sets the connector/task MDC on its own threads only: carry it over so every line a sender
                 // logs carries "[connector|task-n]" like the worker's own
                 MDC.setContextMap(logContext);
+                log.info("Braze sender thread {} started", Thread.currentThread().getName());
                 runSender();
             }, "braze-sender-" + name + "-" + i);
             sender.setDaemon(true);
