@@ -366,6 +366,65 @@ class BrazeSinkIT {
         connect.deleteConnector("braze-d");
     }
 
+    /**
+     * Issue 12, item 1 on real parts: two connectors on one workspace, one of them with a task whose partitions
+     * drain early, must together use the whole limit (they paced at quota x share / tasks before: 0.76 with two
+     * tasks) and stay within it.
+     */
+    @Test
+    void twoConnectorsAndASkewedTaskTogetherUseTheWholeQuota() throws Exception {
+        int limit = 30; // per 3 s window
+        simulator(limit, FaultPlan.none());
+        connect.kafka().createTopic("quota-a", 4);
+        connect.kafka().createTopic("quota-b", 1);
+        // quota-a: partitions 0 and 1 hold 10,000 objects each, 2 and 3 only 1,000 (the task reading them drains
+        // early); quota-b, read by a second connector, 5,000
+        int[] perPartition = {10_000, 10_000, 1_000, 1_000};
+        int seq = 0;
+        for (int p = 0; p < 4; p++) {
+            produceTo("quota-a", p, seq, perPartition[p]);
+            seq += perPartition[p];
+        }
+        produceTo("quota-b", 0, seq, 5_000);
+        int total = seq + 5_000;
+        Map<String, String> a = connectorConfig("quota-a", limit);
+        Map<String, String> b = connectorConfig("quota-b", limit);
+        b.put("tasks.max", "1");
+        connect.configureConnector("quota-a", a);
+        connect.configureConnector("quota-b", b);
+        awaitAllAccepted(sim, 0, total, 300_000);
+
+        SimulatorStats stats = sim.stats();
+        double use = stats.fullWindowUse(BrazeSimulator.USERS_TRACK, limit);
+        long max429 = stats.maxTooManyRequestsInAWindow(BrazeSimulator.USERS_TRACK);
+        System.out.printf("two connectors, skewed tasks: quota use %.3f, 429s %d (max %d in a window), "
+                        + "objects/request %.1f of 75%n", use, stats.tooManyRequestsTotal(), max429,
+                stats.averageObjectsPerRequest());
+        assertTrue(use >= 0.95, "quota use " + use + " per full window: " + stats.requestsPerWindow(BrazeSimulator.USERS_TRACK));
+        assertTrue(max429 <= 1, max429 + " 429s in one window: " + stats.tooManyRequestsPerWindow(BrazeSimulator.USERS_TRACK));
+        assertEquals(0, stats.userConcurrencyViolations());
+        connect.deleteConnector("quota-a");
+        connect.deleteConnector("quota-b");
+    }
+
+    private static void produceTo(String topic, int partition, int from, int count) {
+        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of(
+                "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class,
+                "linger.ms", 20, "batch.size", 262144, "acks", "all"))) {
+            List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
+            for (int i = from; i < from + count; i++) {
+                String json = "{\"braze_type\":\"event\",\"external_id\":\"U-" + (i % 5_000) + "\",\"name\":\"ticket_viewed\","
+                        + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
+                sends.add(producer.send(new ProducerRecord<>(topic, partition, null, json.getBytes(StandardCharsets.UTF_8))));
+            }
+            for (var send : sends) {
+                send.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("producing the test records failed", e);
+        }
+    }
+
     @SuppressWarnings("unused")
     private static JsonNode json(String text) throws IOException {
         return MAPPER.readTree(text);
