@@ -49,7 +49,7 @@ public final class BrazeSinkTaskMetrics implements AutoCloseable {
         MetricsRegistry registry;
         try {
             // guarded as SinkTaskContext.pluginMetrics()'s javadoc shows: absent on workers older than 4.1
-            registry = new ConnectPluginMetrics(context.pluginMetrics());
+            registry = new ConnectPluginMetrics(context.pluginMetrics(), "braze-sink." + connector + "." + task + ".");
         } catch (NoSuchMethodError | NoClassDefFoundError | UnsupportedOperationException e) {
             log.info("This worker has no plugin metrics (Kafka Connect 4.1+): the Braze sink's metrics are not reported");
             registry = new PrivateMetrics(connector, task);

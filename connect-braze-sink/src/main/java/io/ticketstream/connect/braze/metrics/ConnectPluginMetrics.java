@@ -18,11 +18,18 @@ import org.apache.kafka.common.metrics.Sensor;
 final class ConnectPluginMetrics implements MetricsRegistry {
 
     private final PluginMetrics metrics;
+    private final String sensorPrefix;
     private final List<String> sensors = new ArrayList<>();
     private final List<MetricName> gauges = new ArrayList<>();
 
-    ConnectPluginMetrics(PluginMetrics metrics) {
+    /**
+     * @param sensorPrefix unique to the task: the worker keeps ONE registry, and a sensor is found by its name
+     *                     alone, so two tasks' "track-request" sensors would otherwise be one (each task's
+     *                     metrics showing the sum of all)
+     */
+    ConnectPluginMetrics(PluginMetrics metrics, String sensorPrefix) {
         this.metrics = metrics;
+        this.sensorPrefix = sensorPrefix;
     }
 
     @Override
@@ -32,8 +39,8 @@ final class ConnectPluginMetrics implements MetricsRegistry {
 
     @Override
     public Sensor sensor(String name) {
-        sensors.add(name);
-        return metrics.addSensor(name);
+        sensors.add(sensorPrefix + name);
+        return metrics.addSensor(sensorPrefix + name);
     }
 
     @Override

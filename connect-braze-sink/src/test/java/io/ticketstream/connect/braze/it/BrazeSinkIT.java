@@ -403,6 +403,22 @@ class BrazeSinkIT {
         assertTrue(use >= 0.95, "quota use " + use + " per full window: " + stats.requestsPerWindow(BrazeSimulator.USERS_TRACK));
         assertTrue(max429 <= 1, max429 + " 429s in one window: " + stats.tooManyRequestsPerWindow(BrazeSimulator.USERS_TRACK));
         assertEquals(0, stats.userConcurrencyViolations());
+
+        // the task metrics are the worker's own (KIP-877 plugin metrics), on JMX under Connect's names
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        var names = server.queryNames(new javax.management.ObjectName("kafka.connect:type=plugins,*"), null);
+        System.out.println("plugin metrics MBeans: " + names);
+        var task0 = names.stream().filter(n -> "quota-a".equals(n.getKeyProperty("connector"))
+                && "0".equals(n.getKeyProperty("task"))).findFirst().orElseThrow(() -> new AssertionError(names));
+        double rate = ((Number) server.getAttribute(task0, "track-request-rate")).doubleValue();
+        double requests = ((Number) server.getAttribute(task0, "track-request-total")).doubleValue();
+        System.out.println(task0 + ": track-request-rate " + rate + ", track-request-total " + requests + ", attributes "
+                + java.util.Arrays.stream(server.getMBeanInfo(task0).getAttributes()).map(i -> i.getName()).toList());
+        // each task its own (regression: sensors are found by name in the worker's one registry, so every task's
+        // metrics showed the sum of all tasks of all connectors)
+        long allRequests = stats.requests(BrazeSimulator.USERS_TRACK);
+        assertTrue(requests > 0 && requests < allRequests, "task 0's track-request-total " + requests + " of "
+                + allRequests + " requests in all");
         connect.deleteConnector("quota-a");
         connect.deleteConnector("quota-b");
     }
