@@ -40,8 +40,13 @@ import io.ticketstream.connect.braze.record.BrazeObjectParser;
 public class BrazeSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(BrazeSinkTask.class);
-    /** How long Connect's poll may block while delivery is under way, so commits and resumes are not late. */
-    private static final long POLL_WHILE_DELIVERING_MS = 100;
+    /**
+     * How long Connect's poll may block while delivery is under way. Connect commits only between polls and needs
+     * two loop turns per asynchronous commit (send it, then see it acknowledged): what a kill -9 can make Braze
+     * receive twice is what was delivered in that time on top of what was in flight. Measured with the kill test:
+     * 100 ms left 450-525 objects uncommitted at 20 requests/s; 25 ms keeps it to about one request.
+     */
+    private static final long POLL_WHILE_DELIVERING_MS = 25;
 
     private BrazeSinkConfig config;
     private BrazeObjectParser parser;

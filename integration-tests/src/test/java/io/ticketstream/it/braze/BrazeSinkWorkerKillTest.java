@@ -3,13 +3,6 @@ package io.ticketstream.it.braze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +23,6 @@ import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketstream.braze.simulator.AcceptedObject;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.SimulatorStats;
+import io.ticketstream.testsupport.connect.ForkedConnectWorker;
 import io.ticketstream.testsupport.connect.PluginPath;
-import io.ticketstream.testsupport.process.JavaProcess;
 
 /**
  * Issue 12, item 2: after a kill -9 of the Connect worker, Braze receives again at most what was in flight.
@@ -63,12 +55,11 @@ class BrazeSinkWorkerKillTest {
     private static final int OBJECTS = 24_000;
     private static final int KILL_AFTER = 8_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Connect's own default commit interval: the sink's commit requests, not a short interval, keep offsets current. */
+    private static final Map<String, String> WORKER = Map.of("offset.flush.interval.ms", "60000");
 
     private static EmbeddedKafkaCluster kafka;
-
-    @TempDir
-    Path dir;
 
     @BeforeAll
     static void startBroker() {
@@ -91,25 +82,25 @@ class BrazeSinkWorkerKillTest {
             sim.start();
             kafka.createTopic(TOPIC, PARTITIONS);
             produce();
-            Path props = workerProperties();
-            Path log4j = log4jConfig();
+            Path plugins = PluginPath.assembledWith("connect-braze-sink");
+            Path workDir = Path.of("target", "braze-kill-test");
             int accepted;
             int inFlightAtKill;
             String firstWorkerLog;
-            try (JavaProcess first = startWorker(props, log4j, "worker-1.log")) {
-                String rest = awaitRest(first, props);
-                put(rest + "/connectors/" + CONNECTOR + "/config", connectorConfig(sim));
+            try (ForkedConnectWorker first = ForkedConnectWorker.start(kafka.bootstrapServers(), "braze-kill-workers",
+                    plugins, workDir, "worker-1", WORKER)) {
+                first.putConnector(CONNECTOR, JSON.writeValueAsString(connectorConfig(sim)));
                 TestUtils.waitForCondition(() -> sim.acceptedCount() >= KILL_AFTER, 240_000, 500,
                         () -> "stream under way: " + sim.acceptedCount() + " accepted");
                 inFlightAtKill = sim.inFlightRequests();
                 first.kill();
                 accepted = sim.acceptedCount();
-                firstWorkerLog = first.log();
+                firstWorkerLog = first.process().log();
             }
+            String atKill = committedVersusDelivered(sim);
             assertTrue(accepted < OBJECTS, "killed mid-stream (" + accepted + " of " + OBJECTS + " delivered)");
-            Path secondProps = workerProperties();
-            try (JavaProcess second = startWorker(secondProps, log4j, "worker-2.log")) {
-                awaitRest(second, secondProps);
+            try (ForkedConnectWorker second = ForkedConnectWorker.start(kafka.bootstrapServers(), "braze-kill-workers",
+                    plugins, workDir, "worker-2", WORKER)) {
                 TestUtils.waitForCondition(() -> sim.acceptedCount() >= OBJECTS && seqs(sim).size() == OBJECTS,
                         300_000, 1_000, () -> "all objects delivered after the restart: " + seqs(sim).size());
                 // let requests of the restarted worker that were still in flight land before counting
@@ -121,10 +112,11 @@ class BrazeSinkWorkerKillTest {
                 SimulatorStats stats = sim.stats();
                 String report = String.format("kill -9 after %,d of %,d objects; %d requests in flight at the kill; "
                                 + "duplicates %,d (bound %,d = %d tasks x %d in flight x 75); lost %d; "
-                                + "user concurrency violations %d", accepted, OBJECTS, inFlightAtKill, duplicates,
-                        bound, TASKS, MAX_IN_FLIGHT, OBJECTS - seqs.size(), stats.userConcurrencyViolations());
+                                + "user concurrency violations %d; at the kill, per partition %s", accepted, OBJECTS,
+                        inFlightAtKill, duplicates, bound, TASKS, MAX_IN_FLIGHT, OBJECTS - seqs.size(),
+                        stats.userConcurrencyViolations(), atKill);
                 System.out.println(report);
-                Files.writeString(Path.of("target", "braze-kill-test.txt"), report + "\n");
+                java.nio.file.Files.writeString(Path.of("target", "braze-kill-test.txt"), report + "\n");
                 assertEquals(OBJECTS, seqs.size(), "lost objects");
                 assertTrue(duplicates <= bound, report);
                 assertEquals(0, stats.userConcurrencyViolations(), "a user in two concurrent requests: " + report);
@@ -161,92 +153,6 @@ class BrazeSinkWorkerKillTest {
         }
     }
 
-    private Path workerProperties() throws IOException {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("group.id", "braze-kill-workers");
-        props.put("config.storage.topic", "braze-kill-configs");
-        props.put("offset.storage.topic", "braze-kill-offsets");
-        props.put("status.storage.topic", "braze-kill-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter.schemas.enable", "false");
-        props.put("listeners", "http://127.0.0.1:" + freePort());
-        props.put("plugin.path", PluginPath.assembledWith("connect-braze-sink").toString());
-        props.put("plugin.discovery", "service_load");
-        // Connect's own default: the sink's commit requests, not a short interval, must keep the offsets current
-        props.put("offset.flush.interval.ms", "60000");
-        // the dead worker's tasks and consumers are given up quickly (defaults: 5 min and 45 s)
-        props.put("scheduled.rebalance.max.delay.ms", "0");
-        props.put("session.timeout.ms", "6000");
-        props.put("heartbeat.interval.ms", "1000");
-        props.put("consumer.session.timeout.ms", "6000");
-        props.put("consumer.heartbeat.interval.ms", "1000");
-        Path file = Files.createTempFile(dir, "worker-", ".properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            props.store(out, "forked Connect worker of BrazeSinkWorkerKillTest");
-        }
-        return file;
-    }
-
-    private Path log4jConfig() throws IOException {
-        Path file = dir.resolve("worker-log4j2.properties");
-        Files.writeString(file, String.join("\n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.out.ref = OUT",
-                "appender.out.type = Console",
-                "appender.out.name = OUT",
-                "appender.out.layout.type = PatternLayout",
-                // Connect's own pattern: %X{connector.context} is "[name|task-n] " on Connect's threads
-                "appender.out.layout.pattern = [%d] %p %X{connector.context}%m (%c:%t)%n",
-                "logger.kafka.name = org.apache.kafka",
-                "logger.kafka.level = WARN",
-                "logger.braze.name = io.ticketstream",
-                "logger.braze.level = INFO", ""));
-        return file;
-    }
-
-    private JavaProcess startWorker(Path props, Path log4j, String logName) {
-        return JavaProcess.builder("org.apache.kafka.connect.cli.ConnectDistributed")
-                .jvmArg("-Xmx512m")
-                .systemProperty("log4j2.configurationFile", log4j.toString())
-                .args(props.toString())
-                .log(Path.of("target", logName))
-                .start();
-    }
-
-    /** Waits for the worker's REST API and returns its base URL. */
-    private static String awaitRest(JavaProcess worker, Path props) throws Exception {
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(props)) {
-            p.load(in);
-        }
-        String base = p.getProperty("listeners");
-        TestUtils.waitForCondition(() -> {
-            if (!worker.isAlive()) {
-                throw new AssertionError("worker died:\n" + worker.log());
-            }
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/connectors")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        }, 180_000, 500, () -> "worker REST API at " + base);
-        return base;
-    }
-
-    private static void put(String url, Map<String, String> body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() / 100 == 2, "PUT " + url + ": " + response.statusCode() + " " + response.body());
-    }
-
     private static Map<String, String> connectorConfig(BrazeSimulator sim) {
         Map<String, String> config = new TreeMap<>();
         config.put("connector.class", "io.ticketstream.connect.braze.BrazeSinkConnector");
@@ -262,6 +168,26 @@ class BrazeSinkWorkerKillTest {
         return config;
     }
 
+    /**
+     * Per partition: the offset committed when the worker died, and how many records at or above it Braze had
+     * (seq i sits at partition i % 4, offset i / 4): those are what the next worker sends again.
+     */
+    private static String committedVersusDelivered(BrazeSimulator sim) throws Exception {
+        Map<Long, Long> seqs = seqs(sim);
+        StringBuilder out = new StringBuilder();
+        try (var admin = kafka.createAdminClient()) {
+            var committed = admin.listConsumerGroupOffsets("connect-" + CONNECTOR).partitionsToOffsetAndMetadata().get();
+            for (int p = 0; p < PARTITIONS; p++) {
+                var offset = committed.get(new org.apache.kafka.common.TopicPartition(TOPIC, p));
+                long at = offset == null ? 0 : offset.offset();
+                int partition = p;
+                long beyond = seqs.keySet().stream().filter(s -> s % PARTITIONS == partition && s / PARTITIONS >= at).count();
+                out.append(String.format("p%d committed %d, delivered beyond %d; ", p, at, beyond));
+            }
+        }
+        return out.toString();
+    }
+
     /** seq → times Braze (the simulator) accepted it, over events and purchases. */
     private static Map<Long, Long> seqs(BrazeSimulator sim) {
         List<AcceptedObject> objects = new ArrayList<>(sim.acceptedEvents());
@@ -270,9 +196,5 @@ class BrazeSinkWorkerKillTest {
                 .collect(Collectors.groupingBy(JsonNode::asLong, TreeMap::new, Collectors.counting()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
+
 }

@@ -74,6 +74,13 @@ public final class DeliveryEngine implements AutoCloseable {
     /** The task thread's MDC ({@code connector.context} = "[name|task-n] "), for the sender threads' log lines. */
     private final Map<String, String> logContext;
     private volatile Runnable onDelivered = () -> { };
+    /**
+     * Requests start in the order they were built: each sender draws a ticket when it takes a request and waits for
+     * its turn before it waits for the rate limit. Without this, a sender whose wait for the limit ended later sent
+     * its (older) records after newer ones, and the committable offset stood still behind them for seconds.
+     */
+    private long nextTicket;
+    private long servingTicket;
     private final LongSupplier clock;
     private final long lingerMillis;
     private final long retryTimeoutMillis;
@@ -276,17 +283,18 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void runSender() {
         while (running()) {
-            BrazeRequest request;
+            Ticketed taken;
             try {
-                request = nextRequest();
+                taken = nextRequest();
             } catch (InterruptedException e) {
                 return;
             }
-            if (request == null) {
+            if (taken == null) {
                 return;
             }
+            BrazeRequest request = taken.request();
             try {
-                deliver(request);
+                deliver(request, taken.ticket());
             } catch (InterruptedException e) {
                 return; // stopping: undelivered records stay uncommitted
             } catch (ConnectException e) {
@@ -305,8 +313,11 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
+    private record Ticketed(BrazeRequest request, long ticket) {
+    }
+
     /** Blocks until a request is worth sending (full, lingered long enough, or flushing), or stop. */
-    private BrazeRequest nextRequest() throws InterruptedException {
+    private Ticketed nextRequest() throws InterruptedException {
         lock.lock();
         try {
             while (running()) {
@@ -316,13 +327,13 @@ public final class DeliveryEngine implements AutoCloseable {
                 if (buffer.trackSize() > 0 && (lingered || buffer.trackWouldBeFull())) {
                     TrackRequest track = buffer.nextTrackRequest();
                     if (track != null) {
-                        return track;
+                        return new Ticketed(track, nextTicket++);
                     }
                 }
                 if (buffer.subscriptionSize() > 0 && (lingered || buffer.subscriptionWouldBeFull())) {
                     BrazeRequest subscription = buffer.nextSubscriptionRequest();
                     if (subscription != null) {
-                        return subscription;
+                        return new Ticketed(subscription, nextTicket++);
                     }
                 }
                 if (oldest >= 0 && !lingered) {
@@ -338,11 +349,13 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void deliver(BrazeRequest first) throws InterruptedException {
+    private void deliver(BrazeRequest first, long ticket) throws InterruptedException {
         Deque<BrazeRequest> work = new ArrayDeque<>();
         work.add(first);
+        boolean firstAttempt = true;
         while (!work.isEmpty()) {
-            Sent sent = send(work.pollFirst());
+            Sent sent = send(work.pollFirst(), firstAttempt ? ticket : -1);
+            firstAttempt = false;
             if (sent == null) {
                 continue; // all of it belonged to revoked partitions
             }
@@ -417,13 +430,22 @@ public final class DeliveryEngine implements AutoCloseable {
      * Sends until Braze answers something other than 429 or 5xx; waits out rate limits and retries 5xx,
      * timeouts and connection errors with backoff until the retry timeout.
      */
-    private Sent send(BrazeRequest original) throws InterruptedException {
+    private Sent send(BrazeRequest original, long ticket) throws InterruptedException {
         BrazeRequest request = original;
         RequestPacer pacer = pacers.get(request.endpoint());
         long firstFailureAt = -1;
         int attempt = 0;
         while (true) {
-            awaitPermit(pacer);
+            if (attempt == 0 && ticket >= 0) {
+                awaitTurn(ticket);
+                try {
+                    awaitPermit(pacer);
+                } finally {
+                    endTurn();
+                }
+            } else {
+                awaitPermit(pacer); // retries and split halves: their records are the oldest, no queueing
+            }
             request = beginAttempt(request);
             if (request == null) {
                 pacer.onNoResponse(clock.getAsLong()); // nothing left to send: every record was revoked
@@ -466,6 +488,30 @@ public final class DeliveryEngine implements AutoCloseable {
                 continue;
             }
             return new Sent(request, result);
+        }
+    }
+
+    private void awaitTurn(long ticket) throws InterruptedException {
+        lock.lock();
+        try {
+            while (servingTicket < ticket) {
+                if (!running()) {
+                    throw new InterruptedException("stopping");
+                }
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void endTurn() {
+        lock.lock();
+        try {
+            servingTicket++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
