@@ -168,6 +168,15 @@ public final class BrazeSimulator implements AutoCloseable {
         return core.accepted.size();
     }
 
+    /**
+     * Changes the {@code /users/track} limit while running (a workspace whose contract changes mid-run); the
+     * X-RateLimit-Limit header shows the new value from the next answer on.
+     */
+    public void setRateLimit(int requestsPerWindow) {
+        core.trackLimiter.setLimit(requestsPerWindow);
+        LOG.info("Braze simulator: /users/track limit now {} per window", requestsPerWindow);
+    }
+
     /** Requests arrived and not answered yet, right now (e.g. what a client had in flight when it was killed). */
     public int inFlightRequests() {
         return core.stats.inFlight();

@@ -115,6 +115,16 @@ class RateLimitTest {
     }
 
     @Test
+    void aLimitChangedWhileRunningShowsInTheHeadersAndIsEnforced() throws Exception {
+        assertEquals(201, client.track(events(1, "u1")).statusCode());
+        sim.setRateLimit(2);
+        HttpResponse<String> second = client.track(events(1, "u2"));
+        assertEquals("2", header(second, "X-RateLimit-Limit"));
+        assertEquals("0", header(second, "X-RateLimit-Remaining"));
+        assertEquals(429, client.track(events(1, "u3")).statusCode());
+    }
+
+    @Test
     void endpointsHaveSeparateBudgets() throws Exception {
         String subscribe = SimulatorClient.q(
                 "{'subscription_groups':[{'subscription_group_id':'g','subscription_state':'subscribed','external_ids':['u']}]}");
