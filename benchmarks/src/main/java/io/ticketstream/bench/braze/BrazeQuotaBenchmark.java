@@ -125,6 +125,7 @@ public final class BrazeQuotaBenchmark {
                 Conn conn = row.connectors().get(c);
                 String topic = "bench-" + n + "-" + c;
                 kafka.createTopic(topic, conn.partitions());
+                awaitLeaders(kafka, topic);
                 int count = c == row.connectors().size() - 1 ? objects - seq : objects * conn.tasks() / totalTasks;
                 produce(topic, conn.partitions(), seq, count, row.skew());
                 seq += count;
@@ -229,6 +230,12 @@ public final class BrazeQuotaBenchmark {
                 send.get();
             }
         }
+    }
+
+    /** Producing into a partition whose leader is not elected yet sent the idempotent producer into a retry loop. */
+    private static void awaitLeaders(EmbeddedKafkaCluster kafka, String topic) throws InterruptedException {
+        TestUtils.waitForCondition(() -> kafka.describeTopics(topic).get(topic).map(d -> d.partitions().stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty())).orElse(false), 60_000, "leaders of " + topic);
     }
 
     private static Map<Long, Long> seqs(BrazeSimulator sim) {

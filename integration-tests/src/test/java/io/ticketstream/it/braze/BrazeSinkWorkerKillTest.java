@@ -81,6 +81,10 @@ class BrazeSinkWorkerKillTest {
                 .rateLimit(20, Duration.ofSeconds(1)).maxObjectsPerRequest(75).build()) {
             sim.start();
             kafka.createTopic(TOPIC, PARTITIONS);
+            // producing into a partition whose leader is not elected yet sent the idempotent producer into an
+            // out-of-order-sequence loop on a busy machine
+            TestUtils.waitForCondition(() -> kafka.describeTopics(TOPIC).get(TOPIC).map(d -> d.partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())).orElse(false), 60_000, "partition leaders");
             produce();
             Path plugins = PluginPath.assembledWith("connect-braze-sink");
             Path workDir = Path.of("target", "braze-kill-test");

@@ -136,7 +136,8 @@ final class WorkspaceFleet {
         }
         long wait = task.pacer.tryAcquire(now);
         if (wait > 0) {
-            at(now + wait, () -> ask(task));
+            // a real sender wakes a little late (timed wait granularity, a busy machine's scheduler)
+            at(now + wait + random.nextLong(4), () -> ask(task));
             return;
         }
         long latency = minLatency + (latencyJitter == 0 ? 0 : random.nextLong(latencyJitter));
