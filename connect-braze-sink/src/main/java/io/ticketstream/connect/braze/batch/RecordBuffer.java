@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 import io.ticketstream.connect.braze.config.ObjectCapMode;
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.braze.record.UserKey;
 
 /**

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ticketstream.connect.braze.http.Json;
 import io.ticketstream.connect.braze.pacing.Endpoint;
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.braze.record.ConnectJson;
 
 /** A /users/track request: {"attributes":[…],"events":[…],"purchases":[…]} (empty arrays left out). */

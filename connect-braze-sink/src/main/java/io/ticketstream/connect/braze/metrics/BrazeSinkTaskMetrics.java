@@ -14,7 +14,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 
 /**
  * One task's delivery metrics as Kafka sensors: windowed rates and averages (Kafka's {@code Rate}, {@code Avg},

@@ -1,4 +1,4 @@
-package io.ticketstream.connect.braze.record;
+package io.ticketstream.braze.contract;
 
 import java.util.Locale;
 
