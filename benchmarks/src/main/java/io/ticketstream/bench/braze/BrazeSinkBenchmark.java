@@ -92,8 +92,7 @@ public final class BrazeSinkBenchmark {
             BrazeSinkConfig config = new BrazeSinkConfig(props);
             OffsetTracker offsets = new OffsetTracker();
             BrazeSinkTaskMetrics metrics = BrazeSinkTaskMetrics.detached();
-            DeliveryEngine engine = new DeliveryEngine(config, 1, new JdkBrazeTransport(config.restUrl(), config.apiKey(),
-                    config.connectTimeout(), config.requestTimeout()), new ErrorRouter(null, BehaviorOnError.FAIL),
+            DeliveryEngine engine = new DeliveryEngine(config, 1, new JdkBrazeTransport(config), new ErrorRouter(null, BehaviorOnError.FAIL),
                     offsets, metrics, System::currentTimeMillis, "bench");
             BrazeObjectParser parser = new BrazeObjectParser(config.maxPayloadBytes());
             TopicPartition tp = new TopicPartition("bench", 0);

@@ -177,6 +177,15 @@ public final class BrazeSimulator implements AutoCloseable {
         LOG.info("Braze simulator: /users/track limit now {} per window", requestsPerWindow);
     }
 
+    /**
+     * Requests to {@code endpoint} that were marked as bulk traffic ({@code X-Braze-Bulk: true}, which Braze asks of
+     * backfills on /users/track). The header changes nothing else here: Braze documents only that it routes them.
+     */
+    public long bulkRequests(String endpoint) {
+        var count = core.bulkRequests.get(endpoint);
+        return count == null ? 0 : count.sum();
+    }
+
     /** Requests arrived and not answered yet, right now (e.g. what a client had in flight when it was killed). */
     public int inFlightRequests() {
         return core.stats.inFlight();

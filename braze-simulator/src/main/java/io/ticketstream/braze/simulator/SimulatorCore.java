@@ -34,6 +34,8 @@ final class SimulatorCore {
     private final AtomicReference<ActiveFaults> faults;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
+    /** Requests marked as bulk traffic (X-Braze-Bulk: true), per endpoint. */
+    final java.util.Map<String, java.util.concurrent.atomic.LongAdder> bulkRequests = new ConcurrentHashMap<>();
     volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
@@ -78,6 +80,7 @@ final class SimulatorCore {
 
     void reset() {
         sequence.set(0);
+        bulkRequests.clear();
         accepted.clear();
         stats.reset();
         users.reset();

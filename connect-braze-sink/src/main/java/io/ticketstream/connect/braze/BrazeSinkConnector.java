@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.ticketstream.connect.braze.config.BrazeHosts;
 import io.ticketstream.connect.braze.config.BrazeSinkConfig;
+import io.ticketstream.connect.braze.config.ConnectivityCheck;
 import io.ticketstream.connect.braze.config.CrossKeyValidation;
 
 /**
@@ -39,7 +40,7 @@ public class BrazeSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        ConfigException invalid = CrossKeyValidation.firstError(validate(props));
+        ConfigException invalid = CrossKeyValidation.firstError(CrossKeyValidation.check(super.validate(props)));
         if (invalid != null) {
             throw invalid; // a config stored before a check existed, or written around the REST validation
         }
@@ -78,9 +79,12 @@ public class BrazeSinkConnector extends SinkConnector {
         return BrazeSinkConfig.CONFIG_DEF;
     }
 
-    /** Single-key checks from the ConfigDef, plus the cross-key checks, so the REST validate call shows them all. */
+    /**
+     * Single-key checks from the ConfigDef, the cross-key checks, then (when all pass) a call to Braze, so the REST
+     * validate call shows every problem on its key.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return CrossKeyValidation.check(super.validate(connectorConfigs));
+        return ConnectivityCheck.check(CrossKeyValidation.check(super.validate(connectorConfigs)), connectorConfigs);
     }
 }

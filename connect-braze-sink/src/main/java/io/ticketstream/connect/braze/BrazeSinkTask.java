@@ -72,8 +72,7 @@ public class BrazeSinkTask extends SinkTask {
         parser = new BrazeObjectParser(config.maxPayloadBytes() - 64);
         offsets = new OffsetTracker();
         metrics = BrazeSinkTaskMetrics.forTask(context, connector, taskId);
-        BrazeTransport transport = new JdkBrazeTransport(config.restUrl(), config.apiKey(), config.connectTimeout(),
-                config.requestTimeout());
+        BrazeTransport transport = new JdkBrazeTransport(config);
         engine = new DeliveryEngine(config, taskCount, transport, errors, offsets, metrics, System::currentTimeMillis,
                 connector + "-" + taskId);
         // a delivery moves the committable offsets: ask Connect to commit now rather than at its next interval

@@ -99,7 +99,7 @@ public final class ForkedConnectWorker implements AutoCloseable {
                 "logger.kafka.name = org.apache.kafka",
                 "logger.kafka.level = WARN",
                 "logger.ours.name = io.ticketstream",
-                "logger.ours.level = INFO", ""));
+                "logger.ours.level = " + System.getProperty("ticketstream.worker.log.level", "INFO"), ""));
         return file;
     }
 

@@ -38,6 +38,33 @@ public final class BrazeSinkConfig extends AbstractConfig {
             + "permissions if subscription records are sent). Give it through a config provider, e.g. "
             + "${file:/etc/kafka/braze.properties:braze.api.key}.";
 
+    public static final String HTTP_PROXY = "braze.http.proxy";
+    public static final String HTTP_PROXY_DOC = "HTTP(S) proxy as host:port, for workers that reach the internet only "
+            + "through one (HTTPS goes through it as a CONNECT tunnel). Empty: direct. Proxy authentication is not "
+            + "supported.";
+
+    public static final String TRUSTSTORE_LOCATION = "braze.ssl.truststore.location";
+    public static final String TRUSTSTORE_LOCATION_DOC = "Truststore file for Braze's (or a TLS-inspecting proxy's) "
+            + "certificate chain. Empty: the JVM's default truststore.";
+    public static final String TRUSTSTORE_PASSWORD = "braze.ssl.truststore.password";
+    public static final String TRUSTSTORE_PASSWORD_DOC = "Password of the truststore (give it through a config provider).";
+    public static final String TRUSTSTORE_TYPE = "braze.ssl.truststore.type";
+    public static final String TRUSTSTORE_TYPE_DOC = "Truststore format: PKCS12 or JKS.";
+    public static final String TRUSTSTORE_TYPE_DEFAULT = "PKCS12";
+
+    public static final String HTTP_HEADERS = "braze.http.headers";
+    public static final String HTTP_HEADERS_DOC = "Extra headers on every request, as Name:value entries separated by "
+            + "commas (e.g. for a gateway). Authorization, Content-Type and Host are the connector's own and refused.";
+
+    public static final String TRACK_BULK = "braze.track.bulk";
+    public static final String TRACK_BULK_DOC = "Mark /users/track requests as bulk traffic (X-Braze-Bulk: true), as Braze "
+            + "asks of backfills and batch syncs so it can route them apart from live traffic.";
+
+    public static final String VALIDATE_CONNECTIVITY = "braze.validate.connectivity";
+    public static final String VALIDATE_CONNECTIVITY_DOC = "Whether Connector.validate() calls Braze: one POST "
+            + "/users/track with no objects (nothing is written; it counts as one request of the workspace's limit) "
+            + "tells whether the host, proxy and truststore work and the key is accepted.";
+
     public static final String TRACK_MAX_OBJECTS = "braze.track.max.objects";
     public static final String TRACK_MAX_OBJECTS_DOC = "Most objects in one /users/track request, counted as set by "
             + "braze.track.object.cap.mode. Current Braze docs: 75 combined; some contracts: 50 combined.";
@@ -148,6 +175,21 @@ public final class BrazeSinkConfig extends AbstractConfig {
                 CONNECT_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Connect timeout (ms)");
         def.define(REQUEST_TIMEOUT_MS, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                 REQUEST_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Request timeout (ms)");
+        def.define(HTTP_PROXY, Type.STRING, "", new HostPortValidator(), Importance.LOW, HTTP_PROXY_DOC,
+                GROUP_CONNECTION, ++order, Width.MEDIUM, "HTTP proxy");
+        def.define(TRUSTSTORE_LOCATION, Type.STRING, "", Importance.LOW, TRUSTSTORE_LOCATION_DOC, GROUP_CONNECTION,
+                ++order, Width.LONG, "Truststore");
+        def.define(TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, TRUSTSTORE_PASSWORD_DOC, GROUP_CONNECTION,
+                ++order, Width.MEDIUM, "Truststore password");
+        def.define(TRUSTSTORE_TYPE, Type.STRING, TRUSTSTORE_TYPE_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"), Importance.LOW, TRUSTSTORE_TYPE_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Truststore type");
+        def.define(HTTP_HEADERS, Type.LIST, "", new HeaderListValidator(), Importance.LOW, HTTP_HEADERS_DOC,
+                GROUP_CONNECTION, ++order, Width.LONG, "Extra headers");
+        def.define(TRACK_BULK, Type.BOOLEAN, false, Importance.LOW, TRACK_BULK_DOC, GROUP_CONNECTION, ++order,
+                Width.SHORT, "Bulk traffic");
+        def.define(VALIDATE_CONNECTIVITY, Type.BOOLEAN, true, Importance.LOW, VALIDATE_CONNECTIVITY_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Check connectivity");
 
         order = 0;
         def.define(TRACK_MAX_OBJECTS, Type.INT, TRACK_MAX_OBJECTS_DEFAULT, Range.between(1, 1000), Importance.MEDIUM,
@@ -225,6 +267,100 @@ public final class BrazeSinkConfig extends AbstractConfig {
 
     public Password apiKey() {
         return getPassword(API_KEY);
+    }
+
+    /** The proxy, or null for a direct connection. */
+    public java.net.InetSocketAddress proxy() {
+        String value = getString(HTTP_PROXY).trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        int colon = value.lastIndexOf(':');
+        return java.net.InetSocketAddress.createUnresolved(value.substring(0, colon),
+                Integer.parseInt(value.substring(colon + 1)));
+    }
+
+    public String truststoreLocation() {
+        return getString(TRUSTSTORE_LOCATION).trim();
+    }
+
+    public Password truststorePassword() {
+        return getPassword(TRUSTSTORE_PASSWORD);
+    }
+
+    public String truststoreType() {
+        return getString(TRUSTSTORE_TYPE).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Extra headers, name to value, in the order given. */
+    public java.util.Map<String, String> extraHeaders() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String entry : getList(HTTP_HEADERS)) {
+            int colon = entry.indexOf(':');
+            headers.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    public boolean trackBulk() {
+        return getBoolean(TRACK_BULK);
+    }
+
+    public boolean validateConnectivity() {
+        return getBoolean(VALIDATE_CONNECTIVITY);
+    }
+
+    /** host:port, or empty. */
+    static final class HostPortValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString().trim();
+            if (text.isEmpty()) {
+                return;
+            }
+            int colon = text.lastIndexOf(':');
+            try {
+                int port = colon > 0 ? Integer.parseInt(text.substring(colon + 1)) : -1;
+                if (port < 1 || port > 65535) {
+                    throw new ConfigException(name, value, "must be host:port, e.g. proxy.internal:3128");
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, value, "must be host:port, e.g. proxy.internal:3128");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "host:port, or empty";
+        }
+    }
+
+    /** Name:value entries; the connector's own headers cannot be replaced. */
+    static final class HeaderListValidator implements ConfigDef.Validator {
+        private static final java.util.Set<String> OWN = java.util.Set.of("authorization", "content-type", "host",
+                "content-length");
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (!(value instanceof java.util.List<?> entries)) {
+                return;
+            }
+            for (Object entry : entries) {
+                String text = entry.toString();
+                int colon = text.indexOf(':');
+                if (colon <= 0 || text.substring(0, colon).isBlank()) {
+                    throw new ConfigException(name, text, "each entry must be Name:value");
+                }
+                if (OWN.contains(text.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new ConfigException(name, text.substring(0, colon), "is set by the connector itself");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Name:value entries, comma-separated";
+        }
     }
 
     public int trackMaxObjects() {

@@ -33,6 +33,8 @@ import java.util.random.RandomGenerator;
  */
 public final class RequestPacer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestPacer.class);
+
     /** Braze's Reset has a resolution of one second, and clocks differ a little: wait this much past it. */
     static final long RESET_MARGIN_MILLIS = 20;
     /** This task's rate never drops below this fraction of an even spread of what is left. */
@@ -137,6 +139,11 @@ public final class RequestPacer {
     }
 
     private long untilNextWindow(long now, long windowEnd) {
+        if (log.isDebugEnabled()) {
+            log.debug("window spent at +{} ms: started {}, observed {} at +{} ms, started since {}, others {}/s, in flight {}, "
+                    + "latency {} ms, limit {}", now - windowStart, startedThisWindow, observed, observedAt - windowStart,
+                    startedSinceObservation, othersPerMilli * 1000, inFlight, latencyMillis, limit);
+        }
         long jitter = random.nextLong(Math.max(1, Math.min(windowMillis / 20, 50)));
         return windowEnd - now + RESET_MARGIN_MILLIS + jitter;
     }
