@@ -137,7 +137,11 @@ class BrazeSinkWorkerKillTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ACKS_CONFIG, "all"))) {
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ACKS_CONFIG, "all",
+                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
+                // machine; one request in flight keeps order, and the end offsets are checked below
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
             List<Future<?>> sends = new ArrayList<>(OBJECTS);
             for (int i = 0; i < OBJECTS; i++) {
                 String user = "U-" + (i % 3_000);
@@ -155,6 +159,11 @@ class BrazeSinkWorkerKillTest {
                 send.get();
             }
         }
+        long written = 0;
+        for (int p = 0; p < PARTITIONS; p++) {
+            written += kafka.endOffset(new org.apache.kafka.common.TopicPartition(TOPIC, p));
+        }
+        assertEquals(OBJECTS, written, "records in the topic (a producer retry must not have written one twice)");
     }
 
     private static Map<String, String> connectorConfig(BrazeSimulator sim) {

@@ -73,6 +73,7 @@ public final class ForkedConnectWorker implements AutoCloseable {
                 props.store(out, "forked Connect worker");
             }
             JavaProcess process = JavaProcess.builder("org.apache.kafka.connect.cli.ConnectDistributed")
+                    .classpath(workerClasspath())
                     .jvmArg("-Xmx768m")
                     .systemProperty("log4j2.configurationFile", log4jConfig(workDir).toString())
                     .args(file.toString())
@@ -84,6 +85,20 @@ public final class ForkedConnectWorker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This JVM's classpath without any of this project's own classes or jars: the worker must find our plugins in
+     * plugin.path only, as a user's worker does. (A benchmark's classpath holds the sink itself; a worker that found
+     * it there loaded it without isolation and without the jars its plugin folder bundles.)
+     */
+    static String workerClasspath() {
+        String separator = java.io.File.pathSeparator;
+        String project = PluginPath.projectRoot().toString();
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.util.regex.Pattern.quote(separator)))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().toString().startsWith(project))
+                .filter(entry -> !entry.replace('\\', '/').contains("/io/ticketstream/"))
+                .collect(java.util.stream.Collectors.joining(separator));
     }
 
     /** Connect's own log pattern: {@code %X{connector.context}} is "[name|task-n] " on Connect's threads. */
