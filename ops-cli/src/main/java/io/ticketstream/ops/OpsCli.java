@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         description = "Operations CLI for ticketstream: connectors (validate, apply, status, restart, pause, resume, stop, offsets) and consumer lag.",
         subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, RestartCommand.class,
                 LifecycleCommands.Pause.class, LifecycleCommands.Resume.class, LifecycleCommands.Stop.class,
-                OffsetsCommand.class, LagCommand.class, CommandLine.HelpCommand.class},
+                OffsetsCommand.class, LagCommand.class, io.ticketstream.ops.backfill.BackfillCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -94,6 +94,22 @@ class SharedQuotaPacingTest {
         assertTrue(use >= 0.28 && use <= 0.31, "share 0.3 used " + use);
     }
 
+    /**
+     * A backfill (share 0.3, two tasks) beside a live connector that finishes: it never takes more than its share,
+     * and keeps going once alone. It does not get back to its whole share quickly: the live connector's rate it
+     * learnt fades slowly (measured 0.17 of 0.3 over the next 38 s; README "Pacing", an open point).
+     */
+    @Test
+    void aBackfillTakesItsShareAgainOnceTheLiveConnectorIsQuiet() {
+        WorkspaceFleet fleet = new WorkspaceFleet(20, Duration.ofSeconds(1), 2, 8, 19)
+                .task(1.0, 4, FOREVER, T0 + 20_000).task(0.3, 4, FOREVER, FOREVER).task(0.3, 4, FOREVER, FOREVER);
+        WorkspaceFleet.Outcome outcome = fleet.run(T0, T0 + RUN);
+        double alone = outcome.fullWindowUse(T0 + 22_000, T0 + RUN);
+        System.out.printf("backfill alone after the live connector finished: %.3f%n", alone);
+        assertTrue(alone >= 0.15 && alone <= 0.31, "backfill alone used " + alone + " (share 0.3)");
+        assertTrue(outcome.fullWindowUse(T0, T0 + 20_000) >= 0.95, "together they use the whole window");
+    }
+
     @Test
     void aLimitCutMidRunIsFollowedFromTheHeaders() {
         WorkspaceFleet fleet = new WorkspaceFleet(20, Duration.ofSeconds(1), 2, 8, 17).changeLimitAt(T0 + 20_000, 5)
