@@ -31,6 +31,7 @@ final class SimulatorCore {
     final AcceptedLog accepted = new AcceptedLog();
     final FixedWindowRateLimiter trackLimiter;
     final FixedWindowRateLimiter subscriptionLimiter;
+    final FixedWindowRateLimiter deleteLimiter;
     private final AtomicReference<ActiveFaults> faults;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
@@ -39,7 +40,8 @@ final class SimulatorCore {
     volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
-                  FixedWindowRateLimiter subscriptionLimiter, FaultPlan faults) {
+                  FixedWindowRateLimiter subscriptionLimiter, FixedWindowRateLimiter deleteLimiter, FaultPlan faults) {
+        this.deleteLimiter = deleteLimiter;
         this.settings = settings;
         this.clock = clock;
         this.trackLimiter = trackLimiter;
@@ -75,6 +77,7 @@ final class SimulatorCore {
     SimulatorStats stats() {
         List<SimulatorStats.WindowStats> windows = new ArrayList<>(trackLimiter.windowStats());
         windows.addAll(subscriptionLimiter.windowStats());
+        windows.addAll(deleteLimiter.windowStats());
         return stats.snapshot(windows, users);
     }
 
@@ -86,6 +89,7 @@ final class SimulatorCore {
         users.reset();
         trackLimiter.reset();
         subscriptionLimiter.reset();
+        deleteLimiter.reset();
         faults.set(new ActiveFaults(faults.get().plan()));
     }
 }

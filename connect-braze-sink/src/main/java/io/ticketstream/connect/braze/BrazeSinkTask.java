@@ -26,6 +26,7 @@ import io.ticketstream.connect.braze.metrics.BrazeSinkTaskMetrics;
 import io.ticketstream.connect.braze.record.BadRecordException;
 import io.ticketstream.connect.braze.record.BrazeObject;
 import io.ticketstream.connect.braze.record.BrazeObjectParser;
+import io.ticketstream.connect.braze.record.Tombstones;
 
 /**
  * put() parses records into Braze objects and hands them to the {@link DeliveryEngine}; it never waits on HTTP.
@@ -111,13 +112,14 @@ public class BrazeSinkTask extends SinkTask {
             TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
             long offset = record.kafkaOffset();
             offsets.register(partition, offset);
-            if (record.value() == null) {
+            if (record.value() == null && !config.deleteOnTombstone()) {
                 offsets.markDone(partition, offset); // tombstone: nothing to tell Braze
                 continue;
             }
             BrazeObject object;
             try {
-                object = parser.parse(record.value(), record.valueSchema());
+                object = record.value() == null ? Tombstones.deletion(record)
+                        : parser.parse(record.value(), record.valueSchema());
             } catch (BadRecordException e) {
                 metrics.badRecord();
                 errors.report(record, partition + "@" + offset, e);

@@ -46,6 +46,7 @@ public final class RecordBuffer {
     private long nextSequence;
     private int trackSize;
     private int subscriptionSize;
+    private int deleteSize;
     private long mergedUpdates;
 
     public RecordBuffer(int maxObjects, ObjectCapMode capMode, int maxPayloadBytes, int subscriptionMaxIds,
@@ -59,11 +60,22 @@ public final class RecordBuffer {
 
     public void add(PendingRecord record) {
         records.put(nextSequence++, record);
-        if (record.object().type().isTrack()) {
-            trackSize++;
+        count(record, 1);
+    }
+
+    private void count(PendingRecord record, int delta) {
+        BrazeType type = record.object().type();
+        if (type.isTrack()) {
+            trackSize += delta;
+        } else if (type == BrazeType.SUBSCRIPTION) {
+            subscriptionSize += delta;
         } else {
-            subscriptionSize++;
+            deleteSize += delta;
         }
+    }
+
+    public int deleteSize() {
+        return deleteSize;
     }
 
     public int size() {
@@ -103,11 +115,7 @@ public final class RecordBuffer {
             if (partitions.contains(r.partition())) {
                 removed.add(r);
                 it.remove();
-                if (r.object().type().isTrack()) {
-                    trackSize--;
-                } else {
-                    subscriptionSize--;
-                }
+                count(r, -1);
             }
         }
         return removed;
@@ -212,6 +220,27 @@ public final class RecordBuffer {
      * Takes the next subscription request: at most one change per user (two changes of one user in one request
      * would have no defined order), grouped into at most {@code subscriptionMaxEntries} entries.
      */
+    /**
+     * Takes the next /users/delete request: users whose oldest buffered record is their deletion, one per user, at
+     * most {@link DeleteRequest#MAX_IDS}. Earlier records of a user go first; later ones wait for the deletion.
+     */
+    public DeleteRequest nextDeleteRequest() {
+        List<PendingRecord> deletions = new ArrayList<>();
+        Set<UserKey> seen = new HashSet<>();
+        for (Iterator<PendingRecord> it = records.values().iterator(); it.hasNext() && deletions.size() < DeleteRequest.MAX_IDS; ) {
+            PendingRecord next = it.next();
+            UserKey user = next.object().user();
+            if (!seen.add(user) || inFlight.contains(user) || next.object().type() != BrazeType.USER_DELETE) {
+                continue;
+            }
+            deletions.add(next);
+            it.remove();
+            inFlight.add(user);
+            deleteSize--;
+        }
+        return deletions.isEmpty() ? null : new DeleteRequest(deletions);
+    }
+
     public SubscriptionRequest nextSubscriptionRequest() {
         List<PendingRecord> changes = new ArrayList<>();
         Map<String, Integer> idsPerGroup = new HashMap<>();

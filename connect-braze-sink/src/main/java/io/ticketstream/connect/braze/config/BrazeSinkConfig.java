@@ -22,6 +22,7 @@ public final class BrazeSinkConfig extends AbstractConfig {
     private static final String GROUP_PACING = "Pacing (rate limits)";
     private static final String GROUP_RETRIES = "Retries and errors";
     private static final String GROUP_SUBSCRIPTION = "Subscription endpoint";
+    private static final String GROUP_DELETION = "User deletion";
 
     public static final String REST_URL = "braze.rest.url";
     public static final String REST_URL_DOC = "Base URL of your workspace's Braze REST instance, e.g. "
@@ -160,6 +161,18 @@ public final class BrazeSinkConfig extends AbstractConfig {
             + "docs do not state a limit; raise it only if your contract allows.";
     public static final int SUBSCRIPTION_MAX_ENTRIES_DEFAULT = 10;
 
+    public static final String TOMBSTONE_HANDLING = "braze.tombstone.handling";
+    public static final String TOMBSTONE_HANDLING_DOC = "What a tombstone (null value: the record's key was deleted at "
+            + "the source) does: skip (nothing is sent), or delete: the Braze user whose external_id is the record key "
+            + "is deleted (POST /users/delete; needs the users.delete permission; cannot be undone).";
+    public static final String TOMBSTONE_HANDLING_DEFAULT = "skip";
+
+    public static final String DELETE_QUOTA_REQUESTS = "braze.delete.quota.requests.per.window";
+    public static final String DELETE_QUOTA_REQUESTS_DOC = "Rate limit of /users/delete (Braze: 20,000 per minute, "
+            + "shared with the alias, identify and merge endpoints).";
+    public static final String DELETE_QUOTA_WINDOW_MS = "braze.delete.quota.window.ms";
+    public static final String DELETE_QUOTA_WINDOW_MS_DOC = "Window of the /users/delete rate limit.";
+
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
     private static ConfigDef buildConfigDef() {
@@ -236,7 +249,27 @@ public final class BrazeSinkConfig extends AbstractConfig {
         def.define(SUBSCRIPTION_MAX_ENTRIES, Type.INT, SUBSCRIPTION_MAX_ENTRIES_DEFAULT, Range.atLeast(1),
                 Importance.LOW, SUBSCRIPTION_MAX_ENTRIES_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT,
                 "Entries per request");
+        order = 0;
+        def.define(TOMBSTONE_HANDLING, Type.STRING, TOMBSTONE_HANDLING_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in("skip", "delete"), Importance.MEDIUM, TOMBSTONE_HANDLING_DOC,
+                GROUP_DELETION, ++order, Width.SHORT, "Tombstones");
+        def.define(DELETE_QUOTA_REQUESTS, Type.INT, 20_000, Range.atLeast(1), Importance.LOW, DELETE_QUOTA_REQUESTS_DOC,
+                GROUP_DELETION, ++order, Width.SHORT, "Delete quota");
+        def.define(DELETE_QUOTA_WINDOW_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
+                DELETE_QUOTA_WINDOW_MS_DOC, GROUP_DELETION, ++order, Width.SHORT, "Delete quota window (ms)");
         return def;
+    }
+
+    public boolean deleteOnTombstone() {
+        return "delete".equalsIgnoreCase(getString(TOMBSTONE_HANDLING));
+    }
+
+    public int deleteQuotaRequests() {
+        return getInt(DELETE_QUOTA_REQUESTS);
+    }
+
+    public Duration deleteQuotaWindow() {
+        return Duration.ofMillis(getLong(DELETE_QUOTA_WINDOW_MS));
     }
 
     /** Single-key checks only; the cross-key ones are in {@link CrossKeyValidation}, run by Connector.validate(). */

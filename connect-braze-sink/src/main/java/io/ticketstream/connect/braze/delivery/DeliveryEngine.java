@@ -31,6 +31,7 @@ import org.slf4j.MDC;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ticketstream.connect.braze.batch.BrazeRequest;
+import io.ticketstream.connect.braze.batch.DeleteRequest;
 import io.ticketstream.connect.braze.batch.PendingRecord;
 import io.ticketstream.connect.braze.batch.RecordBuffer;
 import io.ticketstream.connect.braze.batch.TrackRequest;
@@ -98,6 +99,8 @@ public final class DeliveryEngine implements AutoCloseable {
         this.pacers = new EnumMap<>(Endpoint.class);
         pacers.put(Endpoint.TRACK, new RequestPacer(config.quotaRequests(), config.quotaWindow(), config.quotaShare(),
                 taskCount - 1, new SplittableRandom()));
+        pacers.put(Endpoint.USER_DELETE, new RequestPacer(config.deleteQuotaRequests(), config.deleteQuotaWindow(),
+                config.quotaShare(), taskCount - 1, new SplittableRandom()));
         pacers.put(Endpoint.SUBSCRIPTION, new RequestPacer(config.subscriptionQuotaRequests(),
                 config.subscriptionQuotaWindow(), config.quotaShare(), taskCount - 1, new SplittableRandom()));
         this.transport = transport;
@@ -336,6 +339,12 @@ public final class DeliveryEngine implements AutoCloseable {
                         return new Ticketed(subscription, nextTicket++);
                     }
                 }
+                if (buffer.deleteSize() > 0 && (lingered || buffer.deleteSize() >= DeleteRequest.MAX_IDS)) {
+                    BrazeRequest delete = buffer.nextDeleteRequest();
+                    if (delete != null) {
+                        return new Ticketed(delete, nextTicket++);
+                    }
+                }
                 if (oldest >= 0 && !lingered) {
                     changed.await(Math.max(1, oldest + lingerMillis - now), TimeUnit.MILLISECONDS);
                 } else {
@@ -558,6 +567,8 @@ public final class DeliveryEngine implements AutoCloseable {
     private void countRequest(BrazeRequest request) {
         if (request instanceof TrackRequest track) {
             metrics.trackRequest(track.attributes().size(), track.events().size(), track.purchases().size());
+        } else if (request instanceof DeleteRequest delete) {
+            metrics.deleteRequest(delete.objectCount());
         } else {
             metrics.subscriptionRequest(request.objectCount());
         }
@@ -594,7 +605,11 @@ public final class DeliveryEngine implements AutoCloseable {
                     + BrazeSinkConfig.API_KEY + " is wrong or revoked, or the workspace lives on another REST instance "
                     + "(set " + BrazeSinkConfig.REST_URL + " to your workspace's instance, e.g. https://rest.iad-01.braze.com)";
             case 403 -> "Braze refused " + request.path() + " (403 Forbidden) at " + target + ": the API key lacks the "
-                    + (request.endpoint() == Endpoint.TRACK ? "users.track" : "subscription.status.set")
+                    + switch (request.endpoint()) {
+                        case TRACK -> "users.track";
+                        case SUBSCRIPTION -> "subscription.status.set";
+                        case USER_DELETE -> "users.delete";
+                    }
                     + " permission, or the plan does not include this endpoint; grant it in Braze's API key settings";
             case 404 -> "Braze answered 404 Not Found for " + target + request.path() + ": "
                     + BrazeSinkConfig.REST_URL + " must be the base URL of the REST instance, with no path";

@@ -33,6 +33,8 @@ public final class BrazeSinkTaskMetrics implements AutoCloseable {
     private final Sensor eventObjects;
     private final Sensor purchaseObjects;
     private final Sensor subscriptionRequests;
+    private final Sensor deleteRequests;
+    private final Sensor deletedUsers;
     private final Sensor responses2xx;
     private final Sensor responses4xx;
     private final Sensor responses429;
@@ -72,6 +74,8 @@ public final class BrazeSinkTaskMetrics implements AutoCloseable {
         eventObjects = summed("event-object", "Event objects sent");
         purchaseObjects = summed("purchase-object", "Purchase objects sent");
         subscriptionRequests = counted("subscription-request", "/v2/subscription/status/set requests (attempts)");
+        deleteRequests = counted("delete-request", "/users/delete requests (attempts)");
+        deletedUsers = summed("deleted-user", "Users sent for deletion (tombstones)");
         responses2xx = counted("response-2xx", "2xx answers");
         responses4xx = counted("response-4xx", "4xx answers other than 429");
         responses429 = counted("response-429", "429 answers (rate limited)");
@@ -130,6 +134,11 @@ public final class BrazeSinkTaskMetrics implements AutoCloseable {
 
     public void subscriptionRequest(int changes) {
         subscriptionRequests.record();
+    }
+
+    public void deleteRequest(int users) {
+        deleteRequests.record();
+        deletedUsers.record(users);
     }
 
     public void response(int status, long latencyMs) {

@@ -60,6 +60,8 @@ public final class BrazeObjectParser {
             case EVENT -> event(fields);
             case PURCHASE -> purchase(fields);
             case SUBSCRIPTION -> subscription(fields);
+            case USER_DELETE -> throw new BadRecordException(TYPE_FIELD, "user_delete is not a record shape: a "
+                    + "tombstone deletes its key's user when braze.tombstone.handling=delete");
         };
     }
 
