@@ -101,9 +101,11 @@ public final class RequestPacer {
         }
         // The others' requests in flight right now are in no answer yet; twice the estimate is the safety margin for
         // the error of the estimate itself (a fraction of a percent of the window at Braze's real limits).
-        double othersInFlight = 2 * othersPerMilli * latencyMillis;
+        // (The latency is capped: one request that hung until its timeout must not make the margin the whole window.)
+        double othersInFlight = 2 * othersPerMilli * Math.min(latencyMillis, windowMillis / 10.0);
         double left = estimatedRemaining(now) - reserve() - othersInFlight;
-        if (!answeredThisWindow && startedThisWindow == 0) {
+        boolean probe = !answeredThisWindow && startedThisWindow == 0;
+        if (probe) {
             // The first request of a window is the probe that tells what the workspace has left. Without it, a task
             // that once saw busy neighbours would never ask again and never learn that they went quiet.
             left = Math.max(left, Math.min(1, limit - reserve()));
@@ -121,7 +123,9 @@ public final class RequestPacer {
         // request, it sends with that probability (randomised rounding): the tasks together then send about what
         // is left, instead of each sending one and all but one getting a 429.
         double ownPart = left * Math.min(1.0, ownRate / (ownRate + othersPerMilli));
-        if (ownPart < 1 && random.nextDouble() >= ownPart) {
+        // (never the probe: a task whose neighbours' rate leaves it a tiny part would draw no probe for minutes, never
+        // learn that they went quiet, and deliver nothing; a regression seen on a real worker)
+        if (!probe && ownPart < 1 && random.nextDouble() >= ownPart) {
             return untilNextWindow(now, windowEnd);
         }
         // +-10% jitter on the spacing keeps tasks that started together from sending in lock step. A task alone sends

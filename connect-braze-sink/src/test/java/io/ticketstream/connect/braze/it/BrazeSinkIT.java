@@ -392,7 +392,11 @@ class BrazeSinkIT {
         b.put("tasks.max", "1");
         connect.configureConnector("quota-a", a);
         connect.configureConnector("quota-b", b);
-        awaitAllAccepted(sim, 0, total, 300_000);
+        try {
+            awaitAllAccepted(sim, 0, total, 300_000);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + diagnose("quota-a") + "; " + diagnose("quota-b"), e);
+        }
 
         SimulatorStats stats = sim.stats();
         double use = stats.fullWindowUse(BrazeSimulator.USERS_TRACK, limit);
@@ -421,6 +425,22 @@ class BrazeSinkIT {
                 + allRequests + " requests in all");
         connect.deleteConnector("quota-a");
         connect.deleteConnector("quota-b");
+    }
+
+    /** What a connector's tasks are doing and what its group committed, for a failure message. */
+    private String diagnose(String connector) {
+        StringBuilder out = new StringBuilder(connector + ": ");
+        try (var admin = connect.kafka().createAdminClient()) {
+            out.append(restGet(connect.endpointForResource("connectors/" + connector + "/status")));
+            out.append(" committed ").append(admin.listConsumerGroupOffsets("connect-" + connector)
+                    .partitionsToOffsetAndMetadata().get());
+            var group = admin.describeConsumerGroups(List.of("connect-" + connector)).all().get().get("connect-" + connector);
+            group.members().forEach(m -> out.append(" member ").append(m.clientId()).append(" has ")
+                    .append(m.assignment().topicPartitions()));
+        } catch (Exception e) {
+            out.append(" (diagnosis failed: ").append(e).append(')');
+        }
+        return out.toString();
     }
 
     private static void produceTo(String topic, int partition, int from, int count) {

@@ -80,6 +80,24 @@ class RequestPacerTest {
         assertTrue(inWindow >= 28 && inWindow <= 30, "share 0.3 of 100: " + inWindow);
     }
 
+    /**
+     * Regression: after one request hung until its timeout, the latency-based margin for the others' requests in
+     * flight covered the whole window, and the window's probe was left to the randomised rounding of the last
+     * requests, which almost never drew it: the task sent nothing for minutes and never learnt better (seen on a real
+     * worker: a task with 2 of 4 partitions committed nothing in 5 minutes).
+     */
+    @Test
+    void everyWindowStartsWithAProbeEvenAfterARequestHungUntilItsTimeout() {
+        RequestPacer pacer = new RequestPacer(30, Duration.ofSeconds(3), 1.0, 1, new SplittableRandom(7));
+        assertEquals(0, pacer.tryAcquire(T0));
+        pacer.onNoResponse(T0 + 60_000); // a 60 s timeout
+        for (int w = 21; w < 41; w++) {
+            long start = T0 + w * 3000L + RequestPacer.RESET_MARGIN_MILLIS;
+            assertEquals(0, pacer.tryAcquire(start), "window " + w + " probes");
+            pacer.onNoResponse(start + 5);
+        }
+    }
+
     @Test
     void theLimitHeaderReplacesTheConfiguredLimit() {
         RequestPacer pacer = pacer(300, 1.0);

@@ -97,7 +97,7 @@ class SharedQuotaPacingTest {
     /**
      * A backfill (share 0.3, two tasks) beside a live connector that finishes: it never takes more than its share,
      * and keeps going once alone. It does not get back to its whole share quickly: the live connector's rate it
-     * learnt fades slowly (measured 0.17 of 0.3 over the next 38 s; README "Pacing", an open point).
+     * learnt fades slowly (measured 0.25 of 0.3 over the next 38 s; README "Pacing", an open point).
      */
     @Test
     void aBackfillTakesItsShareAgainOnceTheLiveConnectorIsQuiet() {
@@ -106,7 +106,7 @@ class SharedQuotaPacingTest {
         WorkspaceFleet.Outcome outcome = fleet.run(T0, T0 + RUN);
         double alone = outcome.fullWindowUse(T0 + 22_000, T0 + RUN);
         System.out.printf("backfill alone after the live connector finished: %.3f%n", alone);
-        assertTrue(alone >= 0.15 && alone <= 0.31, "backfill alone used " + alone + " (share 0.3)");
+        assertTrue(alone >= 0.2 && alone <= 0.31, "backfill alone used " + alone + " (share 0.3)");
         assertTrue(outcome.fullWindowUse(T0, T0 + 20_000) >= 0.95, "together they use the whole window");
     }
 
