@@ -165,7 +165,11 @@ class BrazeSinkIT {
     private static void produce(String topic, int from, int count, Function<Integer, String> special) {
         try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of(
                 "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class,
-                "linger.ms", 20, "batch.size", 262144, "acks", "all"))) {
+                "linger.ms", 20, "batch.size", 262144, "acks", "all",
+                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
+                // machine until its batches expired; one request in flight keeps the order, and the topic's end
+                // offsets are checked below so a retry that wrote twice cannot pass for a sink duplicate
+                "enable.idempotence", false, "max.in.flight.requests.per.connection", 1))) {
             List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
             for (int i = from; i < from + count; i++) {
                 String json = special.apply(i);
@@ -186,6 +190,7 @@ class BrazeSinkIT {
             for (var send : sends) {
                 send.get();
             }
+            assertWritten(topic, from + count);
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new AssertionError("producing the test records failed", e);
         }
@@ -446,7 +451,11 @@ class BrazeSinkIT {
     private static void produceTo(String topic, int partition, int from, int count) {
         try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of(
                 "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class,
-                "linger.ms", 20, "batch.size", 262144, "acks", "all"))) {
+                "linger.ms", 20, "batch.size", 262144, "acks", "all",
+                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
+                // machine until its batches expired; one request in flight keeps the order, and the topic's end
+                // offsets are checked below so a retry that wrote twice cannot pass for a sink duplicate
+                "enable.idempotence", false, "max.in.flight.requests.per.connection", 1))) {
             List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
             for (int i = from; i < from + count; i++) {
                 String json = "{\"braze_type\":\"event\",\"external_id\":\"U-" + (i % 5_000) + "\",\"name\":\"ticket_viewed\","
@@ -458,6 +467,20 @@ class BrazeSinkIT {
             }
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new AssertionError("producing the test records failed", e);
+        }
+    }
+
+    /** The topic holds exactly {@code expected} records (a producer retry must not have written one twice). */
+    private static void assertWritten(String topic, long expected) {
+        try (var admin = connect.kafka().createAdminClient()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            long written = 0;
+            for (var p : partitions) {
+                written += connect.kafka().endOffset(new org.apache.kafka.common.TopicPartition(topic, p.partition()));
+            }
+            assertEquals(expected, written, "records in " + topic);
+        } catch (Exception e) {
+            throw new AssertionError("cannot count the records in " + topic, e);
         }
     }
 
