@@ -98,6 +98,7 @@ public class BrazeSinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
+        log.info("Assigned {}", partitions);
         if (engine != null) {
             engine.assigned(partitions);
         }
@@ -147,12 +148,13 @@ public class BrazeSinkTask extends SinkTask {
             Set<TopicPartition> assignment = context.assignment();
             context.pause(assignment.toArray(new TopicPartition[0]));
             paused = true;
-            log.debug("Buffer full ({} records): paused {} partitions until Braze's rate limit drains it", buffered,
-                    assignment.size());
+            log.info("Buffer full ({} records): paused {} until Braze's rate limit drains half of it", buffered,
+                    assignment);
         } else if (paused && buffered <= config.bufferMaxRecords() / 2) {
             Set<TopicPartition> assignment = context.assignment();
             context.resume(assignment.toArray(new TopicPartition[0]));
             paused = false;
+            log.info("Buffer at {} records: resumed {}", buffered, assignment);
         }
     }
 
@@ -178,6 +180,7 @@ public class BrazeSinkTask extends SinkTask {
     /** Revoked: when this returns, nothing of these partitions is sent any more (see DeliveryEngine#revoke). */
     @Override
     public void close(Collection<TopicPartition> partitions) {
+        log.info("Revoked {}", partitions);
         if (engine != null) {
             engine.revoke(partitions);
         }
