@@ -102,6 +102,17 @@ public class BrazeSinkTask extends SinkTask {
         if (engine != null) {
             engine.assigned(partitions);
         }
+        // Connect re-pauses a newly assigned partition that this task once paused (its context remembers the
+        // request across rebalances). With cooperative rebalancing the task may have resumed what it had left in
+        // between, so a partition paused under the old assignment came back paused with nothing to resume it: the
+        // task then waited for records forever (BrazeSinkIT: 2 partitions never delivered). Make the new partitions
+        // follow the task's current state.
+        TopicPartition[] added = partitions.toArray(new TopicPartition[0]);
+        if (paused) {
+            context.pause(added);
+        } else {
+            context.resume(added);
+        }
     }
 
     @Override
