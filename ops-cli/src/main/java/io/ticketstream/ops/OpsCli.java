@@ -1,5 +1,6 @@
 package io.ticketstream.ops;
 
+import io.ticketstream.ops.backfill.BackfillCommand;
 import io.ticketstream.ops.command.ApplyCommand;
 import io.ticketstream.ops.command.DeleteCommand;
 import io.ticketstream.ops.command.DescribeCommand;
@@ -32,11 +33,11 @@ import picocli.CommandLine.Command;
 @Command(name = "ticketstream-ops", mixinStandardHelpOptions = true, versionProvider = OpsCli.Version.class,
         description = "Operations CLI for ticketstream: connectors (validate, apply, status, describe, restart, pause, resume, "
                 + "stop, delete, offsets, plugins), dead letters (dlq peek), orphaned sink groups (sink-group delete), "
-                + "consumer lag and the warehouse model (warehouse apply|check).",
+                + "consumer lag, the warehouse model (warehouse apply|check) and Braze backfills (backfill start|status|stop).",
         subcommands = {ValidateCommand.class, ApplyCommand.class, StatusCommand.class, DescribeCommand.class,
                 RestartCommand.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
                 LifecycleCommands.Stop.class, DeleteCommand.class, OffsetsCommand.class, PluginsCommand.class,
-                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, WarehouseCommand.class,
+                DlqCommand.class, SinkGroupCommand.class, LagCommand.class, WarehouseCommand.class, BackfillCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

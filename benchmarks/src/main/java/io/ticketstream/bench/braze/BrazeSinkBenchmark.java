@@ -91,9 +91,8 @@ public final class BrazeSinkBenchmark {
             props.put(BrazeSinkConfig.MAX_IN_FLIGHT, Integer.toString(maxInFlight));
             BrazeSinkConfig config = new BrazeSinkConfig(props);
             OffsetTracker offsets = new OffsetTracker();
-            BrazeSinkTaskMetrics metrics = new BrazeSinkTaskMetrics();
-            DeliveryEngine engine = new DeliveryEngine(config, 1, new JdkBrazeTransport(config.restUrl(), config.apiKey(),
-                    config.connectTimeout(), config.requestTimeout()), new ErrorRouter(null, BehaviorOnError.FAIL),
+            BrazeSinkTaskMetrics metrics = BrazeSinkTaskMetrics.detached();
+            DeliveryEngine engine = new DeliveryEngine(config, 1, new JdkBrazeTransport(config), new ErrorRouter(null, BehaviorOnError.FAIL),
                     offsets, metrics, System::currentTimeMillis, "bench");
             BrazeObjectParser parser = new BrazeObjectParser(config.maxPayloadBytes());
             TopicPartition tp = new TopicPartition("bench", 0);
@@ -123,15 +122,14 @@ public final class BrazeSinkBenchmark {
             List<SimulatorStats.WindowStats> windows = stats.windows().stream()
                     .filter(w -> w.endpoint().equals(BrazeSimulator.USERS_TRACK) && w.requests() > 0).toList();
             long maxTooManyInWindow = windows.stream().mapToLong(SimulatorStats.WindowStats::tooManyRequests).max().orElse(0);
-            System.out.printf("sink: %,d objects in %.1f s, %,d requests (%,d merged attribute updates)%n", objects,
-                    seconds, requests, metrics.getMergedAttributeUpdates());
+            System.out.printf("sink: %,d objects in %.1f s, %,d requests (%s merged attribute updates)%n", objects,
+                    seconds, requests, metrics.value("merged-attribute-updates-total"));
             System.out.printf("  achieved %.1f requests/s = %.3f of quota (goal >= 0.95)%n", requests / seconds,
                     requests / seconds / quotaPerSecond);
             System.out.printf("  429s: %d in %d windows, at most %d in one window (goal <= 1)%n", tooMany, windows.size(),
                     maxTooManyInWindow);
-            System.out.printf("  request latency avg %.1f ms, max %d ms; time waiting for the pacer %d ms (all senders); "
-                            + "%d in flight%n", metrics.getRequestLatencyAvgMs(), metrics.getRequestLatencyMaxMs(),
-                    metrics.getThrottledTimeMs(), maxInFlight);
+            System.out.printf("  request latency avg %s ms, max %s ms; %d in flight%n",
+                    metrics.value("request-latency-avg"), metrics.value("request-latency-max"), maxInFlight);
             System.out.printf("  requests per full window: %s%n", windows.stream().skip(1).limit(Math.max(0, windows.size() - 2))
                     .map(w -> Long.toString(w.requests())).collect(java.util.stream.Collectors.joining(",")));
             System.out.printf("  objects per request: %.2f of cap 75 = %.3f (goal >= 0.95)%n",

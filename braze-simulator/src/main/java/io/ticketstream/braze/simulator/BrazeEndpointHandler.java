@@ -55,6 +55,9 @@ final class BrazeEndpointHandler {
             reject(exchange, limiter.peek(), 405, endpoint + " accepts POST only");
             return;
         }
+        if ("true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Braze-Bulk"))) {
+            core.bulkRequests.computeIfAbsent(endpoint, e -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
         String apiKey = bearerKey(exchange.getRequestHeaders());
         if (apiKey == null || !core.settings.apiKeys().contains(apiKey) || core.isRevoked(apiKey)) {
             HttpIo.drain(exchange);

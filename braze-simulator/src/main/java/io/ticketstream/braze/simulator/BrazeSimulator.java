@@ -48,6 +48,10 @@ public final class BrazeSimulator implements AutoCloseable {
     public static final String USERS_TRACK = "/users/track";
     /** The path of Braze's subscription-group status endpoint. */
     public static final String SUBSCRIPTION_STATUS_SET = "/v2/subscription/status/set";
+    /** The path of Braze's user deletion endpoint. */
+    public static final String USERS_DELETE = "/users/delete";
+    /** The API key permission {@code /users/delete} needs. */
+    public static final String PERMISSION_USERS_DELETE = "users.delete";
     /** The API key permission {@code /users/track} needs. */
     public static final String PERMISSION_USERS_TRACK = "users.track";
     /** The API key permission {@code /v2/subscription/status/set} needs. */
@@ -83,7 +87,9 @@ public final class BrazeSimulator implements AutoCloseable {
         FixedWindowRateLimiter track = new FixedWindowRateLimiter(USERS_TRACK, b.trackLimit, b.trackWindow, b.clock);
         FixedWindowRateLimiter subscription = new FixedWindowRateLimiter(SUBSCRIPTION_STATUS_SET,
                 b.subscriptionLimit, b.subscriptionWindow, b.clock);
-        this.core = new SimulatorCore(settings, b.clock, track, subscription, b.faults);
+        FixedWindowRateLimiter delete = new FixedWindowRateLimiter(USERS_DELETE, b.deleteLimit, b.deleteWindow, b.clock);
+        this.core = new SimulatorCore(settings, b.clock, track, subscription, delete, b.faults);
+        DeleteRequestValidator deleteValidator = new DeleteRequestValidator(core.mapper);
         TrackRequestValidator trackValidator = new TrackRequestValidator(core.mapper, b.maxObjects, b.capMode,
                 b.rejectEmptyRequests);
         SubscriptionRequestValidator subscriptionValidator = new SubscriptionRequestValidator(core.mapper);
@@ -91,6 +97,8 @@ public final class BrazeSimulator implements AutoCloseable {
                 new BrazeEndpointHandler(USERS_TRACK, PERMISSION_USERS_TRACK, track, trackValidator::validate, core),
                 new BrazeEndpointHandler(SUBSCRIPTION_STATUS_SET, PERMISSION_SUBSCRIPTION_STATUS_SET, subscription,
                         (root, faults) -> subscriptionValidator.validate(root), core),
+                new BrazeEndpointHandler(USERS_DELETE, PERMISSION_USERS_DELETE, delete,
+                        (root, faults) -> deleteValidator.validate(root), core),
                 new AdminHandler(core), core);
         this.description = "/users/track " + b.trackLimit + " per " + b.trackWindow
                 + ", subscription " + b.subscriptionLimit + " per " + b.subscriptionWindow
@@ -163,9 +171,37 @@ public final class BrazeSimulator implements AutoCloseable {
         return core.accepted.snapshot(ObjectType.SUBSCRIPTION);
     }
 
+    /** Users deleted through {@code /users/delete}, one object per identifier, in the order deleted. */
+    public List<AcceptedObject> acceptedDeletions() {
+        return core.accepted.snapshot(ObjectType.USER_DELETE);
+    }
+
     /** How many objects have been applied (cheaper than {@code accepted().size()}). */
     public int acceptedCount() {
         return core.accepted.size();
+    }
+
+    /**
+     * Changes the {@code /users/track} limit while running (a workspace whose contract changes mid-run); the
+     * X-RateLimit-Limit header shows the new value from the next answer on.
+     */
+    public void setRateLimit(int requestsPerWindow) {
+        core.trackLimiter.setLimit(requestsPerWindow);
+        LOG.info("Braze simulator: /users/track limit now {} per window", requestsPerWindow);
+    }
+
+    /**
+     * Requests to {@code endpoint} that were marked as bulk traffic ({@code X-Braze-Bulk: true}, which Braze asks of
+     * backfills on /users/track). The header changes nothing else here: Braze documents only that it routes them.
+     */
+    public long bulkRequests(String endpoint) {
+        var count = core.bulkRequests.get(endpoint);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Requests arrived and not answered yet, right now (e.g. what a client had in flight when it was killed). */
+    public int inFlightRequests() {
+        return core.stats.inFlight();
     }
 
     public SimulatorStats stats() {
@@ -234,6 +270,8 @@ public final class BrazeSimulator implements AutoCloseable {
         private Duration trackWindow = Duration.ofSeconds(3);
         private int subscriptionLimit = 5000;
         private Duration subscriptionWindow = Duration.ofMinutes(1);
+        private int deleteLimit = 20_000;
+        private Duration deleteWindow = Duration.ofMinutes(1);
         private int maxObjects = 75;
         private ObjectCapMode capMode = ObjectCapMode.COMBINED;
         private int maxPayloadBytes = 4 * 1024 * 1024;
@@ -302,6 +340,16 @@ public final class BrazeSimulator implements AutoCloseable {
         public Builder subscriptionRateLimit(int requests, Duration window) {
             this.subscriptionLimit = positive(requests, "subscriptionRateLimit");
             this.subscriptionWindow = window(window, "subscriptionRateLimit");
+            return this;
+        }
+
+        /**
+         * {@code /users/delete}: requests per fixed window. Default 20,000 per minute (Braze shares that budget with
+         * the alias, identify and merge endpoints, which are not simulated).
+         */
+        public Builder deleteRateLimit(int requests, Duration window) {
+            this.deleteLimit = positive(requests, "deleteRateLimit");
+            this.deleteWindow = window(window, "deleteRateLimit");
             return this;
         }
 

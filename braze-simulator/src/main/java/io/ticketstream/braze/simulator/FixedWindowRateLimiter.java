@@ -26,7 +26,7 @@ final class FixedWindowRateLimiter {
     }
 
     private final String endpoint;
-    private final int limit;
+    private int limit;
     private final long windowMillis;
     private final Clock clock;
 
@@ -107,6 +107,14 @@ final class FixedWindowRateLimiter {
             it.next();
             it.remove();
         }
+    }
+
+    /** A contract change: from now on {@code newLimit} requests per window (the current window included). */
+    synchronized void setLimit(int newLimit) {
+        if (newLimit <= 0) {
+            throw new IllegalArgumentException("rate limit for " + endpoint + ": " + newLimit + " is not positive");
+        }
+        this.limit = newLimit;
     }
 
     synchronized void reset() {

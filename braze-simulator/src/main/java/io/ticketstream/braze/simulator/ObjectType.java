@@ -9,5 +9,7 @@ public enum ObjectType {
     /** An element of the {@code purchases} array of {@code /users/track}. */
     PURCHASE,
     /** One user's state change from {@code /v2/subscription/status/set} (one per id in an entry). */
-    SUBSCRIPTION
+    SUBSCRIPTION,
+    /** One user deleted by {@code /users/delete} (one per identifier in the request). */
+    USER_DELETE
 }

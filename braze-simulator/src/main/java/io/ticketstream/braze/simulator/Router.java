@@ -19,12 +19,15 @@ final class Router implements HttpHandler {
 
     private final BrazeEndpointHandler track;
     private final BrazeEndpointHandler subscription;
+    private final BrazeEndpointHandler delete;
     private final AdminHandler admin;
     private final SimulatorCore core;
 
-    Router(BrazeEndpointHandler track, BrazeEndpointHandler subscription, AdminHandler admin, SimulatorCore core) {
+    Router(BrazeEndpointHandler track, BrazeEndpointHandler subscription, BrazeEndpointHandler delete,
+           AdminHandler admin, SimulatorCore core) {
         this.track = track;
         this.subscription = subscription;
+        this.delete = delete;
         this.admin = admin;
         this.core = core;
     }
@@ -33,6 +36,7 @@ final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         boolean known = path.equals(BrazeSimulator.USERS_TRACK) || path.equals(BrazeSimulator.SUBSCRIPTION_STATUS_SET)
+                || path.equals(BrazeSimulator.USERS_DELETE)
                 || path.equals(AdminHandler.STATS) || path.equals(AdminHandler.ACCEPTED) || path.equals(AdminHandler.RESET);
         core.stats.requestStarted(known ? path : OTHER);
         try {
@@ -40,6 +44,8 @@ final class Router implements HttpHandler {
                 track.handle(exchange);
             } else if (path.equals(BrazeSimulator.SUBSCRIPTION_STATUS_SET)) {
                 subscription.handle(exchange);
+            } else if (path.equals(BrazeSimulator.USERS_DELETE)) {
+                delete.handle(exchange);
             } else if (path.startsWith("/simulator/")) {
                 admin.handle(exchange, path);
             } else {

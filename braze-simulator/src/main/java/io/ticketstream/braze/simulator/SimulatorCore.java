@@ -31,13 +31,17 @@ final class SimulatorCore {
     final AcceptedLog accepted = new AcceptedLog();
     final FixedWindowRateLimiter trackLimiter;
     final FixedWindowRateLimiter subscriptionLimiter;
+    final FixedWindowRateLimiter deleteLimiter;
     private final AtomicReference<ActiveFaults> faults;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
+    /** Requests marked as bulk traffic (X-Braze-Bulk: true), per endpoint. */
+    final java.util.Map<String, java.util.concurrent.atomic.LongAdder> bulkRequests = new ConcurrentHashMap<>();
     volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
-                  FixedWindowRateLimiter subscriptionLimiter, FaultPlan faults) {
+                  FixedWindowRateLimiter subscriptionLimiter, FixedWindowRateLimiter deleteLimiter, FaultPlan faults) {
+        this.deleteLimiter = deleteLimiter;
         this.settings = settings;
         this.clock = clock;
         this.trackLimiter = trackLimiter;
@@ -73,16 +77,19 @@ final class SimulatorCore {
     SimulatorStats stats() {
         List<SimulatorStats.WindowStats> windows = new ArrayList<>(trackLimiter.windowStats());
         windows.addAll(subscriptionLimiter.windowStats());
+        windows.addAll(deleteLimiter.windowStats());
         return stats.snapshot(windows, users);
     }
 
     void reset() {
         sequence.set(0);
+        bulkRequests.clear();
         accepted.clear();
         stats.reset();
         users.reset();
         trackLimiter.reset();
         subscriptionLimiter.reset();
+        deleteLimiter.reset();
         faults.set(new ActiveFaults(faults.get().plan()));
     }
 }

@@ -61,6 +61,30 @@ public record SimulatorStats(
     public record WindowStats(String endpoint, long startEpochSecond, long endEpochSecond, long requests, long tooManyRequests) {
     }
 
+    /**
+     * Requests the limit let through ÷ the limit, over the windows where a backlog kept the client busy: every
+     * window with traffic but the first (a partial one, the client was starting) and the last two (the backlog
+     * running out). NaN when there are no such windows. The measure of "quota used" in tests and benchmarks.
+     */
+    public double fullWindowUse(String endpoint, int limit) {
+        List<WindowStats> busy = windows.stream().filter(w -> w.endpoint().equals(endpoint) && w.requests() > 0)
+                .sorted(java.util.Comparator.comparingLong(WindowStats::startEpochSecond)).toList();
+        if (busy.size() < 4) {
+            return Double.NaN;
+        }
+        long admitted = 0;
+        for (WindowStats w : busy.subList(1, busy.size() - 2)) {
+            admitted += w.requests() - w.tooManyRequests();
+        }
+        return (double) admitted / ((long) (busy.size() - 3) * limit);
+    }
+
+    /** The most 429s any one window of {@code endpoint} got. */
+    public long maxTooManyRequestsInAWindow(String endpoint) {
+        return windows.stream().filter(w -> w.endpoint().equals(endpoint)).mapToLong(WindowStats::tooManyRequests)
+                .max().orElse(0);
+    }
+
     /** Requests received on {@code endpoint}, 0 if none. */
     public long requests(String endpoint) {
         return requestsByEndpoint.getOrDefault(endpoint, 0L);

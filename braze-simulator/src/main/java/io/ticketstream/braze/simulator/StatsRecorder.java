@@ -34,6 +34,10 @@ final class StatsRecorder {
         maxInFlight.accumulateAndGet(now, Math::max);
     }
 
+    int inFlight() {
+        return inFlight.get();
+    }
+
     void requestFinished() {
         inFlight.decrementAndGet();
     }

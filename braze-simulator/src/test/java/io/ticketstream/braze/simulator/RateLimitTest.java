@@ -100,6 +100,30 @@ class RateLimitTest {
         assertEquals(201, client.track(events(1, "v")).statusCode());
     }
 
+    /** Braze's limit is per workspace: every API key of it draws on the same window budget. */
+    @Test
+    void everyApiKeyOfTheWorkspaceSharesOneBudget() throws Exception {
+        try (BrazeSimulator twoKeys = BrazeSimulator.builder().apiKeys(Set.of("key-a", "key-b"))
+                .rateLimit(3, Duration.ofSeconds(3)).clock(clock).build().start()) {
+            SimulatorClient c = new SimulatorClient(twoKeys.baseUri());
+            assertEquals(201, c.post(BrazeSimulator.USERS_TRACK, "key-a", events(1, "a1")).statusCode());
+            HttpResponse<String> second = c.post(BrazeSimulator.USERS_TRACK, "key-b", events(1, "b1"));
+            assertEquals("1", header(second, "X-RateLimit-Remaining"), "key-b sees what key-a used");
+            assertEquals(201, c.post(BrazeSimulator.USERS_TRACK, "key-a", events(1, "a2")).statusCode());
+            assertEquals(429, c.post(BrazeSimulator.USERS_TRACK, "key-b", events(1, "b2")).statusCode());
+        }
+    }
+
+    @Test
+    void aLimitChangedWhileRunningShowsInTheHeadersAndIsEnforced() throws Exception {
+        assertEquals(201, client.track(events(1, "u1")).statusCode());
+        sim.setRateLimit(2);
+        HttpResponse<String> second = client.track(events(1, "u2"));
+        assertEquals("2", header(second, "X-RateLimit-Limit"));
+        assertEquals("0", header(second, "X-RateLimit-Remaining"));
+        assertEquals(429, client.track(events(1, "u3")).statusCode());
+    }
+
     @Test
     void endpointsHaveSeparateBudgets() throws Exception {
         String subscribe = SimulatorClient.q(

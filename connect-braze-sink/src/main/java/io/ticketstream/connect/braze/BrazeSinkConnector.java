@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
@@ -19,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import io.ticketstream.connect.braze.config.BrazeHosts;
 import io.ticketstream.connect.braze.config.BrazeSinkConfig;
+import io.ticketstream.connect.braze.config.ConnectivityCheck;
+import io.ticketstream.connect.braze.config.CrossKeyValidation;
 
 /**
- * Sink connector to Braze's REST API (users/track and subscription status). Every task gets an equal share of
- * the configured quota share; see {@link BrazeSinkTask}.
+ * Sink connector to Braze's REST API (users/track and subscription status). The tasks share the workspace's rate
+ * limit by what Braze reports as left, not by a fixed split; see {@link io.ticketstream.connect.braze.pacing.RequestPacer}.
  */
 public class BrazeSinkConnector extends SinkConnector {
 
@@ -41,6 +40,10 @@ public class BrazeSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        ConfigException invalid = CrossKeyValidation.firstError(CrossKeyValidation.check(super.validate(props)));
+        if (invalid != null) {
+            throw invalid; // a config stored before a check existed, or written around the REST validation
+        }
         BrazeSinkConfig config = new BrazeSinkConfig(props);
         URI url = config.restUrl();
         if (!BrazeHosts.isKnown(url)) {
@@ -76,46 +79,12 @@ public class BrazeSinkConnector extends SinkConnector {
         return BrazeSinkConfig.CONFIG_DEF;
     }
 
-    /** Single-key checks from the ConfigDef, plus the cross-key checks, so the REST validate call shows them all. */
+    /**
+     * Single-key checks from the ConfigDef, the cross-key checks, then (when all pass) a call to Braze, so the REST
+     * validate call shows every problem on its key.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = config.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        ConfigValue url = values.get(BrazeSinkConfig.REST_URL);
-        ConfigValue insecure = values.get(BrazeSinkConfig.ALLOW_INSECURE_HTTP);
-        if (url != null && url.errorMessages().isEmpty() && url.value() != null) {
-            try {
-                URI uri = BrazeSinkConfig.parseUrl((String) url.value());
-                boolean allowHttp = insecure != null && Boolean.TRUE.equals(insecure.value());
-                if ("http".equalsIgnoreCase(uri.getScheme()) && !allowHttp) {
-                    url.addErrorMessage(BrazeSinkConfig.REST_URL + " is http://, which would send the API key in clear "
-                            + "text; use https:// or set " + BrazeSinkConfig.ALLOW_INSECURE_HTTP + "=true for a local simulator");
-                } else if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                    url.addErrorMessage(BrazeSinkConfig.REST_URL + " must be an https:// URL, was scheme '"
-                            + uri.getScheme() + "'");
-                } else if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
-                    url.addErrorMessage(BrazeSinkConfig.REST_URL + " must be the instance's base URL with no path "
-                            + "(e.g. https://rest.iad-01.braze.com), was path '" + uri.getPath() + "'");
-                } else if (!BrazeHosts.isKnown(uri)) {
-                    log.warn("{} host {} is not one of Braze's documented REST hosts", BrazeSinkConfig.REST_URL, uri.getHost());
-                }
-            } catch (ConfigException e) {
-                url.addErrorMessage(e.getMessage());
-            }
-        }
-        ConfigValue initial = values.get(BrazeSinkConfig.BACKOFF_INITIAL_MS);
-        ConfigValue max = values.get(BrazeSinkConfig.BACKOFF_MAX_MS);
-        if (initial != null && max != null && initial.value() instanceof Long i && max.value() instanceof Long m && m < i) {
-            max.addErrorMessage(BrazeSinkConfig.BACKOFF_MAX_MS + " (" + m + ") must be at least "
-                    + BrazeSinkConfig.BACKOFF_INITIAL_MS + " (" + i + ")");
-        }
-        ConfigValue linger = values.get(BrazeSinkConfig.LINGER_MS);
-        ConfigValue window = values.get(BrazeSinkConfig.QUOTA_WINDOW_MS);
-        if (linger != null && window != null && linger.value() instanceof Long l && window.value() instanceof Long w && l > w) {
-            linger.addErrorMessage(BrazeSinkConfig.LINGER_MS + " (" + l + ") longer than the rate-limit window "
-                    + BrazeSinkConfig.QUOTA_WINDOW_MS + " (" + w + ") would leave quota unused");
-        }
-        return config;
+        return ConnectivityCheck.check(CrossKeyValidation.check(super.validate(connectorConfigs)), connectorConfigs);
     }
 }

@@ -26,6 +26,12 @@ public interface BrazeRequest {
      */
     List<PendingRecord> recordsAt(String inputArray, int index);
 
+    /**
+     * This request without the records of {@code revoked} partitions (their new owner sends them), or null when
+     * nothing is left; {@code this} when none of its records is revoked.
+     */
+    BrazeRequest without(java.util.Set<org.apache.kafka.common.TopicPartition> revoked);
+
     /** Which of {@link io.ticketstream.connect.braze.pacing.Endpoint} this request goes to. */
     io.ticketstream.connect.braze.pacing.Endpoint endpoint();
 }

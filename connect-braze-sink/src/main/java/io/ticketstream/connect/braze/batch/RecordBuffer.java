@@ -1,46 +1,52 @@
 package io.ticketstream.connect.braze.batch;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.TopicPartition;
 
 import io.ticketstream.connect.braze.config.ObjectCapMode;
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.braze.record.UserKey;
 
 /**
- * Buffered records, one FIFO queue per user, and the batch building over them. Not thread-safe: the delivery
- * engine calls it under its lock.
+ * Buffered records in the order put() received them (offset order within each partition), and the batch building
+ * over them. Not thread-safe: the delivery engine calls it under its lock.
  *
- * <p>Why per-user queues: a request takes records only from the HEAD of a user's queue and only for users with
- * no request in flight, so one user's records are never in two concurrent requests and events/purchases keep
- * their order; a subscription change at the head blocks later track records of that user until it is sent
- * (and the other way round), which keeps the order across both endpoints.
+ * <p>Why arrival order: Connect may commit a partition only up to its lowest undelivered offset. Filling requests
+ * user by user (all of the first-seen user's records, then the next user's) delivered high offsets while low ones
+ * of users seen later waited, so the committable prefix stood still and a crash re-sent everything delivered
+ * beyond it (issue 12: 10,570 objects delivered but not committable). Requests now take the OLDEST records first.
+ *
+ * <p>Per-user order still holds: a record is taken only if its user has no request in flight and none of the user's
+ * earlier records was left behind in this scan, so one user's records are never in two concurrent requests and
+ * events/purchases keep their order; a subscription change of a user holds back that user's later track records
+ * until it is sent (and the other way round), which keeps the order across both endpoints.
  */
 public final class RecordBuffer {
 
     /** Fixed JSON around the arrays, for the payload estimate. */
     private static final int ENVELOPE_BYTES = 64;
 
-    private final LinkedHashMap<UserKey, ArrayDeque<PendingRecord>> queues = new LinkedHashMap<>();
+    /** Arrival sequence → record; iteration is arrival order, removal from the middle is cheap. */
+    private final TreeMap<Long, PendingRecord> records = new TreeMap<>();
     private final Set<UserKey> inFlight = new HashSet<>();
     private final int maxObjects;
     private final ObjectCapMode capMode;
     private final int maxPayloadBytes;
     private final int subscriptionMaxIds;
     private final int subscriptionMaxEntries;
-    private int size;
+    private long nextSequence;
     private int trackSize;
     private int subscriptionSize;
+    private int deleteSize;
     private long mergedUpdates;
 
     public RecordBuffer(int maxObjects, ObjectCapMode capMode, int maxPayloadBytes, int subscriptionMaxIds,
@@ -53,17 +59,27 @@ public final class RecordBuffer {
     }
 
     public void add(PendingRecord record) {
-        queues.computeIfAbsent(record.object().user(), u -> new ArrayDeque<>()).addLast(record);
-        size++;
-        if (record.object().type().isTrack()) {
-            trackSize++;
+        records.put(nextSequence++, record);
+        count(record, 1);
+    }
+
+    private void count(PendingRecord record, int delta) {
+        BrazeType type = record.object().type();
+        if (type.isTrack()) {
+            trackSize += delta;
+        } else if (type == BrazeType.SUBSCRIPTION) {
+            subscriptionSize += delta;
         } else {
-            subscriptionSize++;
+            deleteSize += delta;
         }
     }
 
+    public int deleteSize() {
+        return deleteSize;
+    }
+
     public int size() {
-        return size;
+        return records.size();
     }
 
     public int trackSize() {
@@ -79,18 +95,9 @@ public final class RecordBuffer {
         return mergedUpdates;
     }
 
-    /** Enqueue time of the longest-waiting user's head record, or -1 when empty. */
+    /** Enqueue time of the oldest buffered record, or -1 when empty. */
     public long oldestEnqueuedAt() {
-        long oldest = -1;
-        int looked = 0;
-        for (ArrayDeque<PendingRecord> queue : queues.values()) {
-            long at = queue.peekFirst().enqueuedAtMillis();
-            oldest = oldest < 0 ? at : Math.min(oldest, at);
-            if (++looked >= 8) {
-                break; // insertion order: the first users are the oldest ones; a bounded look is enough
-            }
-        }
-        return oldest;
+        return records.isEmpty() ? -1 : records.firstEntry().getValue().enqueuedAtMillis();
     }
 
     /** Marks the request's users as no longer in flight. */
@@ -103,83 +110,87 @@ public final class RecordBuffer {
     /** Drops buffered records of these partitions (revoked: another task will get them again). */
     public List<PendingRecord> removePartitions(Collection<TopicPartition> partitions) {
         List<PendingRecord> removed = new ArrayList<>();
-        for (Iterator<ArrayDeque<PendingRecord>> it = queues.values().iterator(); it.hasNext(); ) {
-            ArrayDeque<PendingRecord> queue = it.next();
-            queue.removeIf(r -> {
-                if (partitions.contains(r.partition())) {
-                    removed.add(r);
-                    return true;
-                }
-                return false;
-            });
-            if (queue.isEmpty()) {
+        for (Iterator<PendingRecord> it = records.values().iterator(); it.hasNext(); ) {
+            PendingRecord r = it.next();
+            if (partitions.contains(r.partition())) {
+                removed.add(r);
                 it.remove();
-            }
-        }
-        for (PendingRecord r : removed) {
-            size--;
-            if (r.object().type().isTrack()) {
-                trackSize--;
-            } else {
-                subscriptionSize--;
+                count(r, -1);
             }
         }
         return removed;
     }
 
     /**
-     * Takes the next /users/track request from the buffer (records leave the buffer, their users become in
-     * flight), or returns null when no user with a track record at its head is free.
+     * Takes the next /users/track request from the buffer, oldest records first (records leave the buffer, their
+     * users become in flight), or returns null when no buffered track record may go now.
      */
     public TrackRequest nextTrackRequest() {
         List<RequestObject> attributes = new ArrayList<>();
         List<RequestObject> events = new ArrayList<>();
         List<RequestObject> purchases = new ArrayList<>();
-        int bytes = ENVELOPE_BYTES;
+        Map<UserKey, RequestObject> userAttributes = new HashMap<>();
         Set<UserKey> taken = new HashSet<>();
-        for (Iterator<Map.Entry<UserKey, ArrayDeque<PendingRecord>>> it = queues.entrySet().iterator(); it.hasNext(); ) {
+        Set<UserKey> leftBehind = new HashSet<>();
+        int bytes = ENVELOPE_BYTES;
+        for (Iterator<PendingRecord> it = records.values().iterator(); it.hasNext(); ) {
             if (full(attributes.size(), events.size(), purchases.size())) {
                 break;
             }
-            Map.Entry<UserKey, ArrayDeque<PendingRecord>> entry = it.next();
-            if (inFlight.contains(entry.getKey())) {
+            PendingRecord next = it.next();
+            UserKey user = next.object().user();
+            if (inFlight.contains(user) || leftBehind.contains(user)) {
                 continue;
             }
-            ArrayDeque<PendingRecord> queue = entry.getValue();
-            RequestObject userAttributes = null;
-            while (!queue.isEmpty() && queue.peekFirst().object().type().isTrack()) {
-                PendingRecord next = queue.peekFirst();
-                int cost = next.object().jsonBytes() + 1;
-                if (bytes + cost > maxPayloadBytes) {
-                    break;
-                }
-                BrazeType type = next.object().type();
-                if (type == BrazeType.ATTRIBUTES && userAttributes != null) {
-                    userAttributes.merge(next);
-                    mergedUpdates++;
-                } else if (fits(type, attributes.size(), events.size(), purchases.size())) {
-                    RequestObject object = new RequestObject(next);
-                    (type == BrazeType.ATTRIBUTES ? attributes : type == BrazeType.EVENT ? events : purchases).add(object);
-                    if (type == BrazeType.ATTRIBUTES) {
-                        userAttributes = object;
-                    }
-                } else {
-                    break;
-                }
-                queue.pollFirst();
-                bytes += cost;
-                size--;
-                trackSize--;
-                taken.add(entry.getKey());
+            BrazeType type = next.object().type();
+            int cost = next.object().jsonBytes() + 1;
+            RequestObject merged = type == BrazeType.ATTRIBUTES ? userAttributes.get(user) : null;
+            if (!type.isTrack() || bytes + cost > maxPayloadBytes
+                    || (merged == null && !fits(type, attributes.size(), events.size(), purchases.size()))) {
+                leftBehind.add(user); // its later records must wait for this one
+                continue;
             }
-            if (queue.isEmpty()) {
-                it.remove();
+            if (merged != null) {
+                merged.merge(next);
+                mergedUpdates++;
+            } else {
+                RequestObject object = new RequestObject(next);
+                (type == BrazeType.ATTRIBUTES ? attributes : type == BrazeType.EVENT ? events : purchases).add(object);
+                if (type == BrazeType.ATTRIBUTES) {
+                    userAttributes.put(user, object);
+                }
             }
+            it.remove();
+            bytes += cost;
+            trackSize--;
+            taken.add(user);
         }
         if (taken.isEmpty()) {
             return null;
         }
         inFlight.addAll(taken);
+        return new TrackRequest(attributes, events, purchases);
+    }
+
+    /** A track request of these records (in this order), attribute updates of one user merged again. */
+    public static TrackRequest trackRequestOf(List<PendingRecord> records) {
+        List<RequestObject> attributes = new ArrayList<>();
+        List<RequestObject> events = new ArrayList<>();
+        List<RequestObject> purchases = new ArrayList<>();
+        Map<UserKey, RequestObject> userAttributes = new HashMap<>();
+        for (PendingRecord record : records) {
+            BrazeType type = record.object().type();
+            RequestObject merged = type == BrazeType.ATTRIBUTES ? userAttributes.get(record.object().user()) : null;
+            if (merged != null) {
+                merged.merge(record);
+                continue;
+            }
+            RequestObject object = new RequestObject(record);
+            (type == BrazeType.ATTRIBUTES ? attributes : type == BrazeType.EVENT ? events : purchases).add(object);
+            if (type == BrazeType.ATTRIBUTES) {
+                userAttributes.put(record.object().user(), object);
+            }
+        }
         return new TrackRequest(attributes, events, purchases);
     }
 
@@ -209,17 +220,39 @@ public final class RecordBuffer {
      * Takes the next subscription request: at most one change per user (two changes of one user in one request
      * would have no defined order), grouped into at most {@code subscriptionMaxEntries} entries.
      */
+    /**
+     * Takes the next /users/delete request: users whose oldest buffered record is their deletion, one per user, at
+     * most {@link DeleteRequest#MAX_IDS}. Earlier records of a user go first; later ones wait for the deletion.
+     */
+    public DeleteRequest nextDeleteRequest() {
+        List<PendingRecord> deletions = new ArrayList<>();
+        Set<UserKey> seen = new HashSet<>();
+        for (Iterator<PendingRecord> it = records.values().iterator(); it.hasNext() && deletions.size() < DeleteRequest.MAX_IDS; ) {
+            PendingRecord next = it.next();
+            UserKey user = next.object().user();
+            if (!seen.add(user) || inFlight.contains(user) || next.object().type() != BrazeType.USER_DELETE) {
+                continue;
+            }
+            deletions.add(next);
+            it.remove();
+            inFlight.add(user);
+            deleteSize--;
+        }
+        return deletions.isEmpty() ? null : new DeleteRequest(deletions);
+    }
+
     public SubscriptionRequest nextSubscriptionRequest() {
         List<PendingRecord> changes = new ArrayList<>();
         Map<String, Integer> idsPerGroup = new HashMap<>();
+        Set<UserKey> seen = new HashSet<>();
         int bytes = ENVELOPE_BYTES;
-        for (Iterator<Map.Entry<UserKey, ArrayDeque<PendingRecord>>> it = queues.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<UserKey, ArrayDeque<PendingRecord>> entry = it.next();
-            ArrayDeque<PendingRecord> queue = entry.getValue();
-            if (inFlight.contains(entry.getKey()) || queue.peekFirst().object().type() != BrazeType.SUBSCRIPTION) {
+        for (Iterator<PendingRecord> it = records.values().iterator(); it.hasNext(); ) {
+            PendingRecord next = it.next();
+            UserKey user = next.object().user();
+            // only a user's OLDEST buffered record may go, and only one change per user per request
+            if (!seen.add(user) || inFlight.contains(user) || next.object().type() != BrazeType.SUBSCRIPTION) {
                 continue;
             }
-            PendingRecord next = queue.peekFirst();
             String key = SubscriptionRequest.groupKey(next.object().subscription());
             idsPerGroup.merge(key, 1, Integer::sum);
             int cost = next.object().jsonBytes() + 96; // an entry's fixed fields, when it opens one
@@ -229,13 +262,10 @@ public final class RecordBuffer {
                 continue;
             }
             bytes += cost;
-            changes.add(queue.pollFirst());
-            inFlight.add(entry.getKey());
-            size--;
+            changes.add(next);
+            it.remove();
+            inFlight.add(user);
             subscriptionSize--;
-            if (queue.isEmpty()) {
-                it.remove();
-            }
         }
         return changes.isEmpty() ? null : new SubscriptionRequest(changes, subscriptionMaxIds);
     }

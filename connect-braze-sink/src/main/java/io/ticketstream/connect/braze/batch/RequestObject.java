@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 
 /**
  * One element of a request array and the records it came from. Attribute updates of one user are merged

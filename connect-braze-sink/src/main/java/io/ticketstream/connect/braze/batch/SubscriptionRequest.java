@@ -105,6 +105,15 @@ public final class SubscriptionRequest implements BrazeRequest {
                 new SubscriptionRequest(changes.subList(half, changes.size()), maxIdsPerEntry));
     }
 
+    @Override
+    public BrazeRequest without(java.util.Set<org.apache.kafka.common.TopicPartition> revoked) {
+        List<PendingRecord> kept = changes.stream().filter(r -> !revoked.contains(r.partition())).toList();
+        if (kept.size() == changes.size()) {
+            return this;
+        }
+        return kept.isEmpty() ? null : new SubscriptionRequest(kept, maxIdsPerEntry);
+    }
+
     /** Braze documents no per-object errors for this endpoint. */
     @Override
     public List<PendingRecord> recordsAt(String inputArray, int index) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ticketstream.connect.braze.http.Json;
 import io.ticketstream.connect.braze.pacing.Endpoint;
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.braze.record.ConnectJson;
 
 /** A /users/track request: {"attributes":[…],"events":[…],"purchases":[…]} (empty arrays left out). */
@@ -106,6 +106,16 @@ public final class TrackRequest implements BrazeRequest {
             (o.type() == BrazeType.ATTRIBUTES ? a : o.type() == BrazeType.EVENT ? e : p).add(o);
         }
         return new TrackRequest(a, e, p);
+    }
+
+    @Override
+    public BrazeRequest without(java.util.Set<org.apache.kafka.common.TopicPartition> revoked) {
+        List<PendingRecord> all = records();
+        List<PendingRecord> kept = all.stream().filter(r -> !revoked.contains(r.partition())).toList();
+        if (kept.size() == all.size()) {
+            return this;
+        }
+        return kept.isEmpty() ? null : RecordBuffer.trackRequestOf(kept);
     }
 
     @Override

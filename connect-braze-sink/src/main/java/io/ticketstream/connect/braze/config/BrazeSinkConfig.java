@@ -22,6 +22,7 @@ public final class BrazeSinkConfig extends AbstractConfig {
     private static final String GROUP_PACING = "Pacing (rate limits)";
     private static final String GROUP_RETRIES = "Retries and errors";
     private static final String GROUP_SUBSCRIPTION = "Subscription endpoint";
+    private static final String GROUP_DELETION = "User deletion";
 
     public static final String REST_URL = "braze.rest.url";
     public static final String REST_URL_DOC = "Base URL of your workspace's Braze REST instance, e.g. "
@@ -37,6 +38,33 @@ public final class BrazeSinkConfig extends AbstractConfig {
     public static final String API_KEY_DOC = "Braze REST API key with the users.track permission (and the subscription "
             + "permissions if subscription records are sent). Give it through a config provider, e.g. "
             + "${file:/etc/kafka/braze.properties:braze.api.key}.";
+
+    public static final String HTTP_PROXY = "braze.http.proxy";
+    public static final String HTTP_PROXY_DOC = "HTTP(S) proxy as host:port, for workers that reach the internet only "
+            + "through one (HTTPS goes through it as a CONNECT tunnel). Empty: direct. Proxy authentication is not "
+            + "supported.";
+
+    public static final String TRUSTSTORE_LOCATION = "braze.ssl.truststore.location";
+    public static final String TRUSTSTORE_LOCATION_DOC = "Truststore file for Braze's (or a TLS-inspecting proxy's) "
+            + "certificate chain. Empty: the JVM's default truststore.";
+    public static final String TRUSTSTORE_PASSWORD = "braze.ssl.truststore.password";
+    public static final String TRUSTSTORE_PASSWORD_DOC = "Password of the truststore (give it through a config provider).";
+    public static final String TRUSTSTORE_TYPE = "braze.ssl.truststore.type";
+    public static final String TRUSTSTORE_TYPE_DOC = "Truststore format: PKCS12 or JKS.";
+    public static final String TRUSTSTORE_TYPE_DEFAULT = "PKCS12";
+
+    public static final String HTTP_HEADERS = "braze.http.headers";
+    public static final String HTTP_HEADERS_DOC = "Extra headers on every request, as Name:value entries separated by "
+            + "commas (e.g. for a gateway). Authorization, Content-Type and Host are the connector's own and refused.";
+
+    public static final String TRACK_BULK = "braze.track.bulk";
+    public static final String TRACK_BULK_DOC = "Mark /users/track requests as bulk traffic (X-Braze-Bulk: true), as Braze "
+            + "asks of backfills and batch syncs so it can route them apart from live traffic.";
+
+    public static final String VALIDATE_CONNECTIVITY = "braze.validate.connectivity";
+    public static final String VALIDATE_CONNECTIVITY_DOC = "Whether Connector.validate() calls Braze: one POST "
+            + "/users/track with no objects (nothing is written; it counts as one request of the workspace's limit) "
+            + "tells whether the host, proxy and truststore work and the key is accepted.";
 
     public static final String TRACK_MAX_OBJECTS = "braze.track.max.objects";
     public static final String TRACK_MAX_OBJECTS_DOC = "Most objects in one /users/track request, counted as set by "
@@ -64,13 +92,9 @@ public final class BrazeSinkConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 4;
 
     public static final String BUFFER_MAX_RECORDS = "braze.buffer.max.records";
-    public static final String BUFFER_MAX_RECORDS_DOC = "Records a task buffers before put() applies back-pressure.";
+    public static final String BUFFER_MAX_RECORDS_DOC = "Records a task buffers; when full, the task pauses its "
+            + "partitions (context.pause) until half of it has drained. Exceeded by at most one poll's records.";
     public static final int BUFFER_MAX_RECORDS_DEFAULT = 20_000;
-
-    public static final String PUT_MAX_WAIT_MS = "braze.put.max.wait.ms";
-    public static final String PUT_MAX_WAIT_MS_DOC = "Longest put() waits for buffer space before it asks Connect to "
-            + "redeliver the batch later (RetriableException). Keep it well under the consumer's max.poll.interval.ms.";
-    public static final long PUT_MAX_WAIT_MS_DEFAULT = 5_000;
 
     public static final String CONNECT_TIMEOUT_MS = "braze.connect.timeout.ms";
     public static final String CONNECT_TIMEOUT_MS_DOC = "TCP/TLS connect timeout.";
@@ -91,10 +115,11 @@ public final class BrazeSinkConfig extends AbstractConfig {
     public static final long QUOTA_WINDOW_MS_DEFAULT = 3_000;
 
     public static final String QUOTA_SHARE = "braze.quota.share";
-    public static final String QUOTA_SHARE_DOC = "Fraction of the workspace quota this connector may use (other API "
-            + "clients and Braze's own syncs share it); divided evenly among the tasks. The X-RateLimit-* headers "
-            + "tighten it further at run time.";
-    public static final double QUOTA_SHARE_DEFAULT = 0.8;
+    public static final String QUOTA_SHARE_DOC = "Part of each rate-limit window this connector may use: it stops "
+            + "sending in a window once the workspace has less than (1 - share) x the limit left, as Braze's "
+            + "X-RateLimit-Remaining reports it. 1 uses the whole window; a backfill beside a live connector takes "
+            + "e.g. 0.3 and yields the rest. Not divided among tasks: the tasks share what the workspace has left.";
+    public static final double QUOTA_SHARE_DEFAULT = 1.0;
 
     public static final String BACKOFF_INITIAL_MS = "braze.retry.backoff.initial.ms";
     public static final String BACKOFF_INITIAL_MS_DOC = "First retry delay after a 5xx, timeout or connection error; "
@@ -136,6 +161,18 @@ public final class BrazeSinkConfig extends AbstractConfig {
             + "docs do not state a limit; raise it only if your contract allows.";
     public static final int SUBSCRIPTION_MAX_ENTRIES_DEFAULT = 10;
 
+    public static final String TOMBSTONE_HANDLING = "braze.tombstone.handling";
+    public static final String TOMBSTONE_HANDLING_DOC = "What a tombstone (null value: the record's key was deleted at "
+            + "the source) does: skip (nothing is sent), or delete: the Braze user whose external_id is the record key "
+            + "is deleted (POST /users/delete; needs the users.delete permission; cannot be undone).";
+    public static final String TOMBSTONE_HANDLING_DEFAULT = "skip";
+
+    public static final String DELETE_QUOTA_REQUESTS = "braze.delete.quota.requests.per.window";
+    public static final String DELETE_QUOTA_REQUESTS_DOC = "Rate limit of /users/delete (Braze: 20,000 per minute, "
+            + "shared with the alias, identify and merge endpoints).";
+    public static final String DELETE_QUOTA_WINDOW_MS = "braze.delete.quota.window.ms";
+    public static final String DELETE_QUOTA_WINDOW_MS_DOC = "Window of the /users/delete rate limit.";
+
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
     private static ConfigDef buildConfigDef() {
@@ -151,6 +188,21 @@ public final class BrazeSinkConfig extends AbstractConfig {
                 CONNECT_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Connect timeout (ms)");
         def.define(REQUEST_TIMEOUT_MS, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                 REQUEST_TIMEOUT_MS_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Request timeout (ms)");
+        def.define(HTTP_PROXY, Type.STRING, "", new HostPortValidator(), Importance.LOW, HTTP_PROXY_DOC,
+                GROUP_CONNECTION, ++order, Width.MEDIUM, "HTTP proxy");
+        def.define(TRUSTSTORE_LOCATION, Type.STRING, "", Importance.LOW, TRUSTSTORE_LOCATION_DOC, GROUP_CONNECTION,
+                ++order, Width.LONG, "Truststore");
+        def.define(TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW, TRUSTSTORE_PASSWORD_DOC, GROUP_CONNECTION,
+                ++order, Width.MEDIUM, "Truststore password");
+        def.define(TRUSTSTORE_TYPE, Type.STRING, TRUSTSTORE_TYPE_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"), Importance.LOW, TRUSTSTORE_TYPE_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Truststore type");
+        def.define(HTTP_HEADERS, Type.LIST, "", new HeaderListValidator(), Importance.LOW, HTTP_HEADERS_DOC,
+                GROUP_CONNECTION, ++order, Width.LONG, "Extra headers");
+        def.define(TRACK_BULK, Type.BOOLEAN, false, Importance.LOW, TRACK_BULK_DOC, GROUP_CONNECTION, ++order,
+                Width.SHORT, "Bulk traffic");
+        def.define(VALIDATE_CONNECTIVITY, Type.BOOLEAN, true, Importance.LOW, VALIDATE_CONNECTIVITY_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "Check connectivity");
 
         order = 0;
         def.define(TRACK_MAX_OBJECTS, Type.INT, TRACK_MAX_OBJECTS_DEFAULT, Range.between(1, 1000), Importance.MEDIUM,
@@ -165,8 +217,6 @@ public final class BrazeSinkConfig extends AbstractConfig {
                 MAX_IN_FLIGHT_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Max in-flight requests");
         def.define(BUFFER_MAX_RECORDS, Type.INT, BUFFER_MAX_RECORDS_DEFAULT, Range.atLeast(1), Importance.LOW,
                 BUFFER_MAX_RECORDS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "Buffer size (records)");
-        def.define(PUT_MAX_WAIT_MS, Type.LONG, PUT_MAX_WAIT_MS_DEFAULT, Range.between(0, 60_000), Importance.LOW,
-                PUT_MAX_WAIT_MS_DOC, GROUP_BATCHING, ++order, Width.SHORT, "put() max wait (ms)");
 
         order = 0;
         def.define(QUOTA_REQUESTS, Type.INT, QUOTA_REQUESTS_DEFAULT, Range.atLeast(1), Importance.HIGH,
@@ -199,23 +249,32 @@ public final class BrazeSinkConfig extends AbstractConfig {
         def.define(SUBSCRIPTION_MAX_ENTRIES, Type.INT, SUBSCRIPTION_MAX_ENTRIES_DEFAULT, Range.atLeast(1),
                 Importance.LOW, SUBSCRIPTION_MAX_ENTRIES_DOC, GROUP_SUBSCRIPTION, ++order, Width.SHORT,
                 "Entries per request");
+        order = 0;
+        def.define(TOMBSTONE_HANDLING, Type.STRING, TOMBSTONE_HANDLING_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in("skip", "delete"), Importance.MEDIUM, TOMBSTONE_HANDLING_DOC,
+                GROUP_DELETION, ++order, Width.SHORT, "Tombstones");
+        def.define(DELETE_QUOTA_REQUESTS, Type.INT, 20_000, Range.atLeast(1), Importance.LOW, DELETE_QUOTA_REQUESTS_DOC,
+                GROUP_DELETION, ++order, Width.SHORT, "Delete quota");
+        def.define(DELETE_QUOTA_WINDOW_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
+                DELETE_QUOTA_WINDOW_MS_DOC, GROUP_DELETION, ++order, Width.SHORT, "Delete quota window (ms)");
         return def;
     }
 
-    public BrazeSinkConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props);
-        URI url = restUrl();
-        if (!"https".equalsIgnoreCase(url.getScheme()) && !("http".equalsIgnoreCase(url.getScheme()) && allowInsecureHttp())) {
-            throw new ConfigException(REST_URL, getString(REST_URL), insecureUrlReason());
-        }
-        if (backoffMax().compareTo(backoffInitial()) < 0) {
-            throw new ConfigException(BACKOFF_MAX_MS, getLong(BACKOFF_MAX_MS),
-                    "must be at least " + BACKOFF_INITIAL_MS + " (" + getLong(BACKOFF_INITIAL_MS) + ")");
-        }
+    public boolean deleteOnTombstone() {
+        return "delete".equalsIgnoreCase(getString(TOMBSTONE_HANDLING));
     }
 
-    static String insecureUrlReason() {
-        return "must be an https:// URL (set " + ALLOW_INSECURE_HTTP + "=true only for a local simulator)";
+    public int deleteQuotaRequests() {
+        return getInt(DELETE_QUOTA_REQUESTS);
+    }
+
+    public Duration deleteQuotaWindow() {
+        return Duration.ofMillis(getLong(DELETE_QUOTA_WINDOW_MS));
+    }
+
+    /** Single-key checks only; the cross-key ones are in {@link CrossKeyValidation}, run by Connector.validate(). */
+    public BrazeSinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
     }
 
     /** Parses the URL, failing with the key and value named. */
@@ -243,6 +302,100 @@ public final class BrazeSinkConfig extends AbstractConfig {
         return getPassword(API_KEY);
     }
 
+    /** The proxy, or null for a direct connection. */
+    public java.net.InetSocketAddress proxy() {
+        String value = getString(HTTP_PROXY).trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        int colon = value.lastIndexOf(':');
+        return java.net.InetSocketAddress.createUnresolved(value.substring(0, colon),
+                Integer.parseInt(value.substring(colon + 1)));
+    }
+
+    public String truststoreLocation() {
+        return getString(TRUSTSTORE_LOCATION).trim();
+    }
+
+    public Password truststorePassword() {
+        return getPassword(TRUSTSTORE_PASSWORD);
+    }
+
+    public String truststoreType() {
+        return getString(TRUSTSTORE_TYPE).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Extra headers, name to value, in the order given. */
+    public java.util.Map<String, String> extraHeaders() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String entry : getList(HTTP_HEADERS)) {
+            int colon = entry.indexOf(':');
+            headers.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    public boolean trackBulk() {
+        return getBoolean(TRACK_BULK);
+    }
+
+    public boolean validateConnectivity() {
+        return getBoolean(VALIDATE_CONNECTIVITY);
+    }
+
+    /** host:port, or empty. */
+    static final class HostPortValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString().trim();
+            if (text.isEmpty()) {
+                return;
+            }
+            int colon = text.lastIndexOf(':');
+            try {
+                int port = colon > 0 ? Integer.parseInt(text.substring(colon + 1)) : -1;
+                if (port < 1 || port > 65535) {
+                    throw new ConfigException(name, value, "must be host:port, e.g. proxy.internal:3128");
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, value, "must be host:port, e.g. proxy.internal:3128");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "host:port, or empty";
+        }
+    }
+
+    /** Name:value entries; the connector's own headers cannot be replaced. */
+    static final class HeaderListValidator implements ConfigDef.Validator {
+        private static final java.util.Set<String> OWN = java.util.Set.of("authorization", "content-type", "host",
+                "content-length");
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (!(value instanceof java.util.List<?> entries)) {
+                return;
+            }
+            for (Object entry : entries) {
+                String text = entry.toString();
+                int colon = text.indexOf(':');
+                if (colon <= 0 || text.substring(0, colon).isBlank()) {
+                    throw new ConfigException(name, text, "each entry must be Name:value");
+                }
+                if (OWN.contains(text.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new ConfigException(name, text.substring(0, colon), "is set by the connector itself");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Name:value entries, comma-separated";
+        }
+    }
+
     public int trackMaxObjects() {
         return getInt(TRACK_MAX_OBJECTS);
     }
@@ -265,10 +418,6 @@ public final class BrazeSinkConfig extends AbstractConfig {
 
     public int bufferMaxRecords() {
         return getInt(BUFFER_MAX_RECORDS);
-    }
-
-    public Duration putMaxWait() {
-        return Duration.ofMillis(getLong(PUT_MAX_WAIT_MS));
     }
 
     public Duration connectTimeout() {

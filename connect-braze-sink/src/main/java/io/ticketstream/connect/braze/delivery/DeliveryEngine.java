@@ -1,16 +1,18 @@
 package io.ticketstream.connect.braze.delivery;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,13 +22,16 @@ import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ticketstream.connect.braze.batch.BrazeRequest;
+import io.ticketstream.connect.braze.batch.DeleteRequest;
 import io.ticketstream.connect.braze.batch.PendingRecord;
 import io.ticketstream.connect.braze.batch.RecordBuffer;
 import io.ticketstream.connect.braze.batch.TrackRequest;
@@ -61,11 +66,25 @@ public final class DeliveryEngine implements AutoCloseable {
     private final BrazeTransport transport;
     private final ErrorRouter errors;
     private final BrazeSinkTaskMetrics metrics;
-    private final RetryBackoff backoff;
+    private final ExponentialBackoff backoff;
+    private final long requestTimeoutMillis;
+    /** Partitions revoked from this task: none of their records may be sent again (their new owner sends them). */
+    private final Set<TopicPartition> revoked = new HashSet<>();
+    /** Partitions with records in an HTTP attempt right now, and how many attempts: close() waits for them. */
+    private final Map<TopicPartition, Integer> sending = new HashMap<>();
+    /** The task thread's MDC ({@code connector.context} = "[name|task-n] "), for the sender threads' log lines. */
+    private final Map<String, String> logContext;
+    private volatile Runnable onDelivered = () -> { };
+    /**
+     * Requests start in the order they were built: each sender draws a ticket when it takes a request and waits for
+     * its turn before it waits for the rate limit. Without this, a sender whose wait for the limit ended later sent
+     * its (older) records after newer ones, and the committable offset stood still behind them for seconds.
+     */
+    private long nextTicket;
+    private long servingTicket;
     private final LongSupplier clock;
     private final long lingerMillis;
     private final long retryTimeoutMillis;
-    private final int bufferMaxRecords;
     private final int senderCount;
     private final String name;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -79,58 +98,49 @@ public final class DeliveryEngine implements AutoCloseable {
                 config.subscriptionMaxIdsPerEntry(), config.subscriptionMaxEntriesPerRequest());
         this.pacers = new EnumMap<>(Endpoint.class);
         pacers.put(Endpoint.TRACK, new RequestPacer(config.quotaRequests(), config.quotaWindow(), config.quotaShare(),
-                taskCount, config.maxInFlight()));
+                taskCount - 1, new SplittableRandom()));
+        pacers.put(Endpoint.USER_DELETE, new RequestPacer(config.deleteQuotaRequests(), config.deleteQuotaWindow(),
+                config.quotaShare(), taskCount - 1, new SplittableRandom()));
         pacers.put(Endpoint.SUBSCRIPTION, new RequestPacer(config.subscriptionQuotaRequests(),
-                config.subscriptionQuotaWindow(), config.quotaShare(), taskCount, config.maxInFlight()));
+                config.subscriptionQuotaWindow(), config.quotaShare(), taskCount - 1, new SplittableRandom()));
         this.transport = transport;
         this.errors = errors;
         this.offsets = offsets;
         this.metrics = metrics;
-        this.backoff = new RetryBackoff(config.backoffInitial(), config.backoffMax());
+        // Kafka's own capped exponential backoff, with 20% jitter so tasks that failed together spread out
+        this.backoff = new ExponentialBackoff(config.backoffInitial().toMillis(), 2, config.backoffMax().toMillis(), 0.2);
+        this.requestTimeoutMillis = config.requestTimeout().toMillis();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        this.logContext = mdc == null ? Map.of() : Map.copyOf(mdc);
         this.clock = clock;
         this.lingerMillis = config.linger().toMillis();
         this.retryTimeoutMillis = config.retryTimeout().toMillis();
-        this.bufferMaxRecords = config.bufferMaxRecords();
         this.senderCount = config.maxInFlight();
         this.name = name;
-        metrics.gauges(this::mergedUpdates, this::buffered);
+        RequestPacer track = pacers.get(Endpoint.TRACK);
+        metrics.gauges(this::mergedUpdates, this::buffered, track::estimatedRemaining, track::othersPerSecond);
     }
 
     public void start() {
         for (int i = 0; i < senderCount; i++) {
-            Thread sender = new Thread(this::runSender, "braze-sender-" + name + "-" + i);
+            Thread sender = new Thread(() -> {
+                // Connect sets the connector/task MDC on its own threads only: carry it over so every line a sender
+                // logs carries "[connector|task-n]" like the worker's own
+                MDC.setContextMap(logContext);
+                log.info("Braze sender thread {} started", Thread.currentThread().getName());
+                runSender();
+            }, "braze-sender-" + name + "-" + i);
             sender.setDaemon(true);
             senders.add(sender);
             sender.start();
         }
         log.info("Braze delivery started for {} with {} sender threads to {}; track pacing {} requests per window",
-                name, senderCount, transport.describeTarget(), pacers.get(Endpoint.TRACK).permitsPerWindow());
+                name, senderCount, transport.describeTarget(), pacers.get(Endpoint.TRACK).limit());
     }
 
     /** The remembered fatal error, or null. */
     public ConnectException failure() {
         return failure.get();
-    }
-
-    /**
-     * Waits until {@code count} more records fit in the buffer (an empty buffer takes any number), at most
-     * {@code maxWait}. Returns false when they still do not fit: the caller asks Connect to redeliver.
-     */
-    public boolean awaitCapacity(int count, Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        lock.lock();
-        try {
-            while (buffer.size() > 0 && buffer.size() + count > bufferMaxRecords && failure.get() == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                changed.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
     }
 
     public void enqueue(List<PendingRecord> records) {
@@ -161,13 +171,56 @@ public final class DeliveryEngine implements AutoCloseable {
         return offsets.committable();
     }
 
-    /** Partitions revoked from this task: drop their buffered records (their new owner reads them again). */
-    public void dropPartitions(Collection<TopicPartition> partitions) {
+    /** Called after each request Braze answered for good: the task asks Connect for an offset commit. */
+    public void onDelivered(Runnable listener) {
+        this.onDelivered = listener;
+    }
+
+    /** Partitions (re)assigned to this task: their records may be sent again. */
+    public void assigned(Collection<TopicPartition> partitions) {
         lock.lock();
         try {
+            revoked.removeAll(partitions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Partitions revoked from this task: drops their buffered records, strips them from requests built or being
+     * retried, and waits until no HTTP attempt holding them is still out (at most the request timeout). When this
+     * returns, nothing of these partitions is sent again and none of their users is in a request of this task, so
+     * the new owner never has a user in flight twice.
+     */
+    public void revoke(Collection<TopicPartition> partitions) {
+        lock.lock();
+        try {
+            revoked.addAll(partitions);
             buffer.removePartitions(partitions);
             offsets.forget(partitions);
             changed.signalAll();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMillis + 1_000);
+            while (partitions.stream().anyMatch(sending::containsKey)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("{}: requests holding records of revoked partitions still unanswered after {} ms", name,
+                            requestTimeoutMillis);
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests in flight or waiting (buffered records, plus requests being sent). */
+    public boolean idle() {
+        lock.lock();
+        try {
+            return buffer.size() == 0 && sending.isEmpty() && offsets.pendingCount() == 0;
         } finally {
             lock.unlock();
         }
@@ -233,17 +286,18 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void runSender() {
         while (running()) {
-            BrazeRequest request;
+            Ticketed taken;
             try {
-                request = nextRequest();
+                taken = nextRequest();
             } catch (InterruptedException e) {
                 return;
             }
-            if (request == null) {
+            if (taken == null) {
                 return;
             }
+            BrazeRequest request = taken.request();
             try {
-                deliver(request);
+                deliver(request, taken.ticket());
             } catch (InterruptedException e) {
                 return; // stopping: undelivered records stay uncommitted
             } catch (ConnectException e) {
@@ -262,8 +316,11 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
+    private record Ticketed(BrazeRequest request, long ticket) {
+    }
+
     /** Blocks until a request is worth sending (full, lingered long enough, or flushing), or stop. */
-    private BrazeRequest nextRequest() throws InterruptedException {
+    private Ticketed nextRequest() throws InterruptedException {
         lock.lock();
         try {
             while (running()) {
@@ -273,13 +330,19 @@ public final class DeliveryEngine implements AutoCloseable {
                 if (buffer.trackSize() > 0 && (lingered || buffer.trackWouldBeFull())) {
                     TrackRequest track = buffer.nextTrackRequest();
                     if (track != null) {
-                        return track;
+                        return new Ticketed(track, nextTicket++);
                     }
                 }
                 if (buffer.subscriptionSize() > 0 && (lingered || buffer.subscriptionWouldBeFull())) {
                     BrazeRequest subscription = buffer.nextSubscriptionRequest();
                     if (subscription != null) {
-                        return subscription;
+                        return new Ticketed(subscription, nextTicket++);
+                    }
+                }
+                if (buffer.deleteSize() > 0 && (lingered || buffer.deleteSize() >= DeleteRequest.MAX_IDS)) {
+                    BrazeRequest delete = buffer.nextDeleteRequest();
+                    if (delete != null) {
+                        return new Ticketed(delete, nextTicket++);
                     }
                 }
                 if (oldest >= 0 && !lingered) {
@@ -295,15 +358,22 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void deliver(BrazeRequest first) throws InterruptedException {
+    private void deliver(BrazeRequest first, long ticket) throws InterruptedException {
         Deque<BrazeRequest> work = new ArrayDeque<>();
         work.add(first);
+        boolean firstAttempt = true;
         while (!work.isEmpty()) {
-            BrazeRequest request = work.pollFirst();
-            HttpResult result = send(request);
+            Sent sent = send(work.pollFirst(), firstAttempt ? ticket : -1);
+            firstAttempt = false;
+            if (sent == null) {
+                continue; // all of it belonged to revoked partitions
+            }
+            BrazeRequest request = sent.request();
+            HttpResult result = sent.result();
             int status = result.status();
             if (status >= 200 && status < 300) {
                 completed(request, result);
+                onDelivered.run();
             } else if (status == 400 || status == 413) {
                 if (request.objectCount() > 1) {
                     // bisect: the halves go first, in order, so one user's records keep their order
@@ -315,6 +385,7 @@ public final class DeliveryEngine implements AutoCloseable {
                 } else {
                     rejected(request.records(), "Braze answered " + status + " to " + request.path()
                             + " for a request holding only this record: " + brazeMessage(result));
+                    onDelivered.run();
                 }
             } else {
                 throw fatal(request, result);
@@ -368,27 +439,43 @@ public final class DeliveryEngine implements AutoCloseable {
      * Sends until Braze answers something other than 429 or 5xx; waits out rate limits and retries 5xx,
      * timeouts and connection errors with backoff until the retry timeout.
      */
-    private HttpResult send(BrazeRequest request) throws InterruptedException {
+    private Sent send(BrazeRequest original, long ticket) throws InterruptedException {
+        BrazeRequest request = original;
         RequestPacer pacer = pacers.get(request.endpoint());
-        byte[] body = request.body();
         long firstFailureAt = -1;
         int attempt = 0;
         while (true) {
-            awaitPermit(pacer);
+            if (attempt == 0 && ticket >= 0) {
+                awaitTurn(ticket);
+                try {
+                    awaitPermit(pacer);
+                } finally {
+                    endTurn();
+                }
+            } else {
+                awaitPermit(pacer); // retries and split halves: their records are the oldest, no queueing
+            }
+            request = beginAttempt(request);
+            if (request == null) {
+                pacer.onNoResponse(clock.getAsLong()); // nothing left to send: every record was revoked
+                return null;
+            }
             countRequest(request);
             long started = clock.getAsLong();
             HttpResult result;
             try {
-                result = transport.post(request.path(), body);
+                result = transport.post(request.path(), request.body());
             } catch (IOException e) {
                 long now = clock.getAsLong();
-                pacer.onNoResponse();
+                pacer.onNoResponse(now);
                 metrics.transportError(now - started);
                 firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
                 checkRetryTimeout(request, firstFailureAt, now, "no response (" + e + ")");
-                pause(backoff.delayMillis(attempt++));
+                pause(backoff.backoff(attempt++));
                 metrics.retry();
                 continue;
+            } finally {
+                endAttempt(request);
             }
             long now = clock.getAsLong();
             int status = result.status();
@@ -400,21 +487,88 @@ public final class DeliveryEngine implements AutoCloseable {
                 log.debug("429 from {}: retry after {} ms, reset {}", request.path(), retryAfter, reset);
                 continue; // not a failure: the pacer waits; the retry timeout does not run
             }
-            pacer.onResponse(now, RateLimitHeaders.remaining(result), RateLimitHeaders.resetEpochSeconds(result));
+            pacer.onResponse(now, RateLimitHeaders.limit(result), RateLimitHeaders.remaining(result),
+                    RateLimitHeaders.resetEpochSeconds(result));
             if (status >= 500) {
                 firstFailureAt = firstFailureAt < 0 ? now : firstFailureAt;
                 checkRetryTimeout(request, firstFailureAt, now, "HTTP " + status + " " + brazeMessage(result));
-                pause(backoff.delayMillis(attempt++));
+                pause(backoff.backoff(attempt++));
                 metrics.retry();
                 continue;
             }
-            return result;
+            return new Sent(request, result);
         }
+    }
+
+    private void awaitTurn(long ticket) throws InterruptedException {
+        lock.lock();
+        try {
+            while (servingTicket < ticket) {
+                if (!running()) {
+                    throw new InterruptedException("stopping");
+                }
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void endTurn() {
+        lock.lock();
+        try {
+            servingTicket++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What was really sent (revoked records stripped) and Braze's answer. */
+    private record Sent(BrazeRequest request, HttpResult result) {
+    }
+
+    /** Strips revoked partitions' records, then marks the rest's partitions as being sent; null when none is left. */
+    private BrazeRequest beginAttempt(BrazeRequest request) {
+        lock.lock();
+        try {
+            BrazeRequest kept = revoked.isEmpty() ? request : request.without(revoked);
+            if (kept != null) {
+                for (TopicPartition partition : partitionsOf(kept)) {
+                    sending.merge(partition, 1, Integer::sum);
+                }
+            }
+            return kept;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void endAttempt(BrazeRequest request) {
+        lock.lock();
+        try {
+            for (TopicPartition partition : partitionsOf(request)) {
+                sending.computeIfPresent(partition, (p, n) -> n == 1 ? null : n - 1);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Set<TopicPartition> partitionsOf(BrazeRequest request) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (PendingRecord record : request.records()) {
+            partitions.add(record.partition());
+        }
+        return partitions;
     }
 
     private void countRequest(BrazeRequest request) {
         if (request instanceof TrackRequest track) {
             metrics.trackRequest(track.attributes().size(), track.events().size(), track.purchases().size());
+        } else if (request instanceof DeleteRequest delete) {
+            metrics.deleteRequest(delete.objectCount());
         } else {
             metrics.subscriptionRequest(request.objectCount());
         }
@@ -451,7 +605,11 @@ public final class DeliveryEngine implements AutoCloseable {
                     + BrazeSinkConfig.API_KEY + " is wrong or revoked, or the workspace lives on another REST instance "
                     + "(set " + BrazeSinkConfig.REST_URL + " to your workspace's instance, e.g. https://rest.iad-01.braze.com)";
             case 403 -> "Braze refused " + request.path() + " (403 Forbidden) at " + target + ": the API key lacks the "
-                    + (request.endpoint() == Endpoint.TRACK ? "users.track" : "subscription.status.set")
+                    + switch (request.endpoint()) {
+                        case TRACK -> "users.track";
+                        case SUBSCRIPTION -> "subscription.status.set";
+                        case USER_DELETE -> "users.delete";
+                    }
                     + " permission, or the plan does not include this endpoint; grant it in Braze's API key settings";
             case 404 -> "Braze answered 404 Not Found for " + target + request.path() + ": "
                     + BrazeSinkConfig.REST_URL + " must be the base URL of the REST instance, with no path";

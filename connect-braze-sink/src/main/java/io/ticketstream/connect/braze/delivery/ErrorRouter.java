@@ -1,5 +1,8 @@
 package io.ticketstream.connect.braze.delivery;
 
+import java.util.Locale;
+import java.util.Map;
+
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -29,6 +32,22 @@ public final class ErrorRouter {
         this.behavior = behavior;
     }
 
+    /**
+     * What happens to a rejected record, for the start-up log. Connect hands a reporter whenever a dead-letter topic
+     * is set OR {@code errors.log.enable=true}; then errors.tolerance decides whether the task fails or goes on,
+     * and {@code behavior.on.error} is not used.
+     */
+    public static String describe(ErrantRecordReporter reporter, BehaviorOnError behavior, Map<String, String> props) {
+        if (reporter == null) {
+            return BrazeSinkConfig.BEHAVIOR_ON_ERROR + "=" + behavior.name().toLowerCase(Locale.ROOT)
+                    + " (Connect handed no errant-record reporter)";
+        }
+        String dlq = props.getOrDefault("errors.deadletterqueue.topic.name", "");
+        return "Connect's errant-record reporter: errors.tolerance=" + props.getOrDefault("errors.tolerance", "none")
+                + ", dead-letter topic " + (dlq.isBlank() ? "none" : dlq)
+                + ", errors.log.enable=" + props.getOrDefault("errors.log.enable", "false");
+    }
+
     public void report(SinkRecord record, String coordinates, Exception reason) {
         if (reporter != null) {
             reporter.report(record, reason);
@@ -45,6 +64,7 @@ public final class ErrorRouter {
                 return;
             case IGNORE:
             default:
+                // counted in the task's reported-record metrics; the start-up log says rejected records are dropped
                 log.debug("Ignoring record {}: {}", coordinates, reason.getMessage());
         }
     }

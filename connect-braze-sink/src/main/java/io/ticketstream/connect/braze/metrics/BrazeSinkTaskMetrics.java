@@ -1,171 +1,187 @@
 package io.ticketstream.connect.braze.metrics;
 
-import java.lang.management.ManagementFactory;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.DoubleSupplier;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Avg;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.common.metrics.stats.WindowedCount;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.ticketstream.connect.braze.record.BrazeType;
+import io.ticketstream.braze.contract.BrazeType;
 
 /**
- * Counters of one task, registered as {@code ticketstream.braze:type=sink-task-metrics,connector=…,task=…}.
- * Plain MBean rather than Kafka Metrics: a plugin cannot reach the worker's metrics registry, and this needs no
- * reporter configuration to show in JConsole or a JMX exporter.
+ * One task's delivery metrics as Kafka sensors: windowed rates and averages (Kafka's {@code Rate}, {@code Avg},
+ * {@code Max} over the worker's {@code metrics.sample.window.ms} samples) plus running totals, registered through
+ * Connect's plugin metrics (KIP-877) so they are reported with the worker's own. Names are listed in the README
+ * ("Metrics"); requests count every attempt, retries included.
  */
-public final class BrazeSinkTaskMetrics implements BrazeSinkTaskMetricsMBean, AutoCloseable {
+public final class BrazeSinkTaskMetrics implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrazeSinkTaskMetrics.class);
 
-    private final LongAdder trackRequests = new LongAdder();
-    private final LongAdder subscriptionRequests = new LongAdder();
-    private final LongAdder attributes = new LongAdder();
-    private final LongAdder events = new LongAdder();
-    private final LongAdder purchases = new LongAdder();
-    private final LongAdder subscriptions = new LongAdder();
-    private final LongAdder trackObjects = new LongAdder();
-    private final LongAdder r2xx = new LongAdder();
-    private final LongAdder r4xx = new LongAdder();
-    private final LongAdder r429 = new LongAdder();
-    private final LongAdder r5xx = new LongAdder();
-    private final LongAdder transportErrors = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder throttledMs = new LongAdder();
-    private final LongAdder latencyTotalMs = new LongAdder();
-    private final LongAdder latencyCount = new LongAdder();
-    private final AtomicLong latencyMaxMs = new AtomicLong();
-    private final LongAdder reported = new LongAdder();
-    private final LongAdder badRecords = new LongAdder();
-    private volatile LongSupplier mergedUpdates = () -> 0;
-    private volatile IntSupplier buffered = () -> 0;
-    private ObjectName registeredAs;
+    private final MetricsRegistry registry;
+    private final Sensor trackRequests;
+    private final Sensor trackObjects;
+    private final Sensor attributeObjects;
+    private final Sensor eventObjects;
+    private final Sensor purchaseObjects;
+    private final Sensor subscriptionRequests;
+    private final Sensor deleteRequests;
+    private final Sensor deletedUsers;
+    private final Sensor responses2xx;
+    private final Sensor responses4xx;
+    private final Sensor responses429;
+    private final Sensor responses5xx;
+    private final Sensor transportErrors;
+    private final Sensor retries;
+    private final Sensor latency;
+    private final Sensor pacerWait;
+    private final Sensor reported;
+    private final Sensor badRecords;
 
-    public static ObjectName objectName(String connector, String task) throws JMException {
-        return new ObjectName("ticketstream.braze:type=sink-task-metrics,connector=" + ObjectName.quote(connector)
-                + ",task=" + task);
-    }
-
-    /** Registers with the platform MBean server; a failure only logs (metrics must not stop delivery). */
-    public void register(String connector, String task) {
+    /** Metrics in the worker's registry when it offers plugin metrics (Kafka 4.1+), else in a private one. */
+    public static BrazeSinkTaskMetrics forTask(SinkTaskContext context, String connector, String task) {
+        MetricsRegistry registry;
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = objectName(connector, task);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-            registeredAs = name;
-        } catch (JMException e) {
-            log.warn("Could not register Braze sink metrics MBean for connector {} task {}", connector, task, e);
+            // guarded as SinkTaskContext.pluginMetrics()'s javadoc shows: absent on workers older than 4.1
+            registry = new ConnectPluginMetrics(context.pluginMetrics(), "braze-sink." + connector + "." + task + ".");
+        } catch (NoSuchMethodError | NoClassDefFoundError | UnsupportedOperationException e) {
+            log.info("This worker has no plugin metrics (Kafka Connect 4.1+): the Braze sink's metrics are not reported");
+            registry = new PrivateMetrics(connector, task);
         }
+        return new BrazeSinkTaskMetrics(registry);
     }
 
-    @Override
-    public void close() {
-        if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException e) {
-                log.debug("MBean {} already gone", registeredAs, e);
-            }
-            registeredAs = null;
-        }
+    /** A private registry (tests, benchmarks). */
+    public static BrazeSinkTaskMetrics detached() {
+        return new BrazeSinkTaskMetrics(new PrivateMetrics("detached", "0"));
     }
 
-    public void gauges(LongSupplier mergedUpdates, IntSupplier buffered) {
-        this.mergedUpdates = mergedUpdates;
-        this.buffered = buffered;
+    private BrazeSinkTaskMetrics(MetricsRegistry registry) {
+        this.registry = registry;
+        trackRequests = counted("track-request", "/users/track requests (attempts)");
+        trackObjects = registry.sensor("track-objects");
+        trackObjects.add(registry.name("objects-per-request-avg", "Objects per /users/track request"), new Avg());
+        trackObjects.add(registry.name("objects-per-request-max", "Most objects in one /users/track request"), new Max());
+        attributeObjects = summed("attribute-object", "Attribute objects sent");
+        eventObjects = summed("event-object", "Event objects sent");
+        purchaseObjects = summed("purchase-object", "Purchase objects sent");
+        subscriptionRequests = counted("subscription-request", "/v2/subscription/status/set requests (attempts)");
+        deleteRequests = counted("delete-request", "/users/delete requests (attempts)");
+        deletedUsers = summed("deleted-user", "Users sent for deletion (tombstones)");
+        responses2xx = counted("response-2xx", "2xx answers");
+        responses4xx = counted("response-4xx", "4xx answers other than 429");
+        responses429 = counted("response-429", "429 answers (rate limited)");
+        responses5xx = counted("response-5xx", "5xx answers");
+        transportErrors = counted("transport-error", "Requests with no answer (timeout, reset, refused)");
+        retries = counted("retry", "Requests sent again after a 5xx or no answer");
+        latency = registry.sensor("request-latency");
+        latency.add(registry.name("request-latency-avg", "Time to an answer, ms"), new Avg());
+        latency.add(registry.name("request-latency-max", "Longest time to an answer, ms"), new Max());
+        pacerWait = registry.sensor("pacer-wait");
+        pacerWait.add(registry.name("pacer-wait-time-rate", "Milliseconds per second the senders waited for the "
+                + "workspace rate limit (all senders together)"), new Rate());
+        reported = counted("reported-record", "Records Braze rejected, reported (dead-letter queue, log or skipped)");
+        badRecords = counted("bad-record", "Records that fit no Braze shape, reported before sending");
     }
 
-    public void trackRequest(int attributeObjects, int eventObjects, int purchaseObjects) {
-        trackRequests.increment();
-        attributes.add(attributeObjects);
-        events.add(eventObjects);
-        purchases.add(purchaseObjects);
-        trackObjects.add(attributeObjects + eventObjects + purchaseObjects);
+    /** A sensor with a windowed per-second rate ({@code <name>-rate}) and a running total ({@code <name>-total}). */
+    private Sensor counted(String name, String description) {
+        Sensor sensor = registry.sensor(name);
+        sensor.add(registry.name(name + "-rate", description + ", per second"), new Rate(new WindowedCount()));
+        sensor.add(registry.name(name + "-total", description + ", in all"), new CumulativeCount());
+        return sensor;
+    }
+
+    /** Like {@link #counted} for recorded amounts (objects) rather than occurrences. */
+    private Sensor summed(String name, String description) {
+        Sensor sensor = registry.sensor(name);
+        sensor.add(registry.name(name + "-rate", description + ", per second"), new Rate());
+        sensor.add(registry.name(name + "-total", description + ", in all"), new CumulativeSum());
+        return sensor;
+    }
+
+    /** Values read when the metrics are: the buffer, the pacer's view of the workspace, merged updates. */
+    public void gauges(DoubleSupplier mergedUpdates, DoubleSupplier buffered, DoubleSupplier workspaceRemaining,
+                       DoubleSupplier othersRate) {
+        gauge("merged-attribute-updates-total", "Attribute updates merged into another object of the same user "
+                + "(a data point not billed twice)", mergedUpdates);
+        gauge("buffered-records", "Records put() accepted that wait for a request", buffered);
+        gauge("workspace-remaining", "This task's estimate of the requests the workspace has left in the current "
+                + "/users/track window (X-RateLimit-Remaining)", workspaceRemaining);
+        gauge("others-request-rate", "Requests per second the rest of the workspace sends to /users/track, as this "
+                + "task observes it", othersRate);
+    }
+
+    private void gauge(String name, String description, DoubleSupplier value) {
+        registry.gauge(registry.name(name, description), (Gauge<Double>) (config, now) -> value.getAsDouble());
+    }
+
+    public void trackRequest(int attributes, int events, int purchases) {
+        trackRequests.record();
+        trackObjects.record(attributes + events + purchases);
+        attributeObjects.record(attributes);
+        eventObjects.record(events);
+        purchaseObjects.record(purchases);
     }
 
     public void subscriptionRequest(int changes) {
-        subscriptionRequests.increment();
-        subscriptions.add(changes);
+        subscriptionRequests.record();
+    }
+
+    public void deleteRequest(int users) {
+        deleteRequests.record();
+        deletedUsers.record(users);
     }
 
     public void response(int status, long latencyMs) {
         if (status == 429) {
-            r429.increment();
+            responses429.record();
         } else if (status >= 500) {
-            r5xx.increment();
+            responses5xx.record();
         } else if (status >= 400) {
-            r4xx.increment();
+            responses4xx.record();
         } else if (status >= 200 && status < 300) {
-            r2xx.increment();
+            responses2xx.record();
         }
-        latency(latencyMs);
+        latency.record(latencyMs);
     }
 
     public void transportError(long latencyMs) {
-        transportErrors.increment();
-        latency(latencyMs);
-    }
-
-    private void latency(long ms) {
-        latencyTotalMs.add(ms);
-        latencyCount.increment();
-        latencyMaxMs.accumulateAndGet(ms, Math::max);
+        transportErrors.record();
+        latency.record(latencyMs);
     }
 
     public void retry() {
-        retries.increment();
+        retries.record();
     }
 
     public void throttled(long ms) {
-        throttledMs.add(ms);
+        pacerWait.record(ms);
     }
 
     public void reported(BrazeType type) {
-        reported.increment();
+        reported.record();
     }
 
     public void badRecord() {
-        badRecords.increment();
+        badRecords.record();
     }
 
-    @Override public long getTrackRequests() { return trackRequests.sum(); }
-    @Override public long getSubscriptionRequests() { return subscriptionRequests.sum(); }
-    @Override public long getAttributeObjects() { return attributes.sum(); }
-    @Override public long getEventObjects() { return events.sum(); }
-    @Override public long getPurchaseObjects() { return purchases.sum(); }
-    @Override public long getSubscriptionChanges() { return subscriptions.sum(); }
-    @Override public long getMergedAttributeUpdates() { return mergedUpdates.getAsLong(); }
-    @Override public long getResponses2xx() { return r2xx.sum(); }
-    @Override public long getResponses4xx() { return r4xx.sum(); }
-    @Override public long getResponses429() { return r429.sum(); }
-    @Override public long getResponses5xx() { return r5xx.sum(); }
-    @Override public long getTransportErrors() { return transportErrors.sum(); }
-    @Override public long getRetries() { return retries.sum(); }
-    @Override public long getThrottledTimeMs() { return throttledMs.sum(); }
-
-    @Override
-    public double getObjectsPerTrackRequestAvg() {
-        long requests = trackRequests.sum();
-        return requests == 0 ? 0 : (double) trackObjects.sum() / requests;
+    /** For tests and benchmarks with a private registry: a metric's current value, or null. */
+    public Object value(String name) {
+        return registry instanceof PrivateMetrics p ? p.value(name) : null;
     }
 
     @Override
-    public double getRequestLatencyAvgMs() {
-        long count = latencyCount.sum();
-        return count == 0 ? 0 : (double) latencyTotalMs.sum() / count;
+    public void close() {
+        registry.close();
     }
-
-    @Override public long getRequestLatencyMaxMs() { return latencyMaxMs.get(); }
-    @Override public long getReportedRecords() { return reported.sum(); }
-    @Override public long getBadRecords() { return badRecords.sum(); }
-    @Override public int getBufferedRecords() { return buffered.getAsInt(); }
 }

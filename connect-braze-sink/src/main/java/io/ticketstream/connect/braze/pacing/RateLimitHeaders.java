@@ -13,6 +13,10 @@ public final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
+    public static long limit(HttpResult result) {
+        return number(result.header("X-RateLimit-Limit"));
+    }
+
     public static long remaining(HttpResult result) {
         return number(result.header("X-RateLimit-Remaining"));
     }

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ticketstream.braze.contract.BrazeType;
+
 /**
  * One record's value as the Braze object it will be sent as: {@link #json()} is exactly the element of
  * the request array (identifier included). Subscription changes carry their grouping fields separately

@@ -1,14 +1,11 @@
 package io.ticketstream.connect.braze.record;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -17,6 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ticketstream.braze.contract.BrazeContract;
+import io.ticketstream.braze.contract.BrazeType;
+import io.ticketstream.braze.contract.BrazeValues;
+import io.ticketstream.braze.contract.ContractViolation;
 import io.ticketstream.connect.braze.http.Json;
 
 /**
@@ -26,18 +27,10 @@ import io.ticketstream.connect.braze.http.Json;
  */
 public final class BrazeObjectParser {
 
-    public static final String TYPE_FIELD = "braze_type";
-    public static final String UNSET_FIELD = "braze_unset";
-
+    private static final String TYPE_FIELD = BrazeContract.TYPE;
+    private static final String UNSET_FIELD = BrazeContract.UNSET;
     /** Precedence when several are present: the first is the identifier (for attributes the rest are attributes). */
-    private static final List<String> IDENTIFIERS = List.of("external_id", "user_alias", "braze_id", "email", "phone");
-    private static final List<String> SUBSCRIPTION_IDENTIFIERS = List.of("external_id", "email", "phone");
-
-    private static final Set<String> EVENT_FIELDS = Set.of("name", "time", "properties", "app_id");
-    private static final Set<String> PURCHASE_FIELDS =
-            Set.of("product_id", "currency", "price", "quantity", "time", "properties", "app_id");
-    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("subscription_group_id", "subscription_state");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final List<String> IDENTIFIERS = BrazeContract.IDENTIFIERS;
 
     private final int maxObjectBytes;
 
@@ -67,6 +60,8 @@ public final class BrazeObjectParser {
             case EVENT -> event(fields);
             case PURCHASE -> purchase(fields);
             case SUBSCRIPTION -> subscription(fields);
+            case USER_DELETE -> throw new BadRecordException(TYPE_FIELD, "user_delete is not a record shape: a "
+                    + "tombstone deletes its key's user when braze.tombstone.handling=delete");
         };
     }
 
@@ -97,7 +92,7 @@ public final class BrazeObjectParser {
 
     private BrazeObject event(ObjectNode fields) {
         Identified id = identify(fields, IDENTIFIERS, false);
-        rejectUnknown(fields, EVENT_FIELDS, "event");
+        rejectUnknown(fields, BrazeContract.EVENT_FIELDS, "event");
         id.body.set("name", requireText(fields, "name"));
         id.body.set("time", requireTime(fields));
         copyOptionalObject(fields, "properties", id.body);
@@ -107,21 +102,21 @@ public final class BrazeObjectParser {
 
     private BrazeObject purchase(ObjectNode fields) {
         Identified id = identify(fields, IDENTIFIERS, false);
-        rejectUnknown(fields, PURCHASE_FIELDS, "purchase");
+        rejectUnknown(fields, BrazeContract.PURCHASE_FIELDS, "purchase");
         id.body.set("product_id", requireText(fields, "product_id"));
         JsonNode currency = requireText(fields, "currency");
-        if (!CURRENCY.matcher(currency.asText()).matches()) {
-            throw new BadRecordException("currency", "must be an ISO-4217 code of 3 upper-case letters, was '"
-                    + currency.asText() + "'");
-        }
+        contract(() -> BrazeValues.checkCurrency("currency", currency.asText()));
         id.body.set("currency", currency);
-        id.body.set("price", ConnectJson.NODES.numberNode(price(fields.get("price"))));
+        BigDecimal amount = price(fields.get("price"));
+        contract(() -> BrazeValues.checkPrice("price", amount));
+        id.body.set("price", ConnectJson.NODES.numberNode(amount));
         JsonNode quantity = fields.get("quantity");
         if (quantity != null && !quantity.isNull()) {
-            if (!quantity.canConvertToInt() || !quantity.isIntegralNumber() || quantity.asInt() < 1 || quantity.asInt() > 100) {
+            if (!quantity.canConvertToLong() || !quantity.isIntegralNumber()) {
                 throw new BadRecordException("quantity", "must be an integer from 1 to 100, was '" + quantity + "'");
             }
-            id.body.put("quantity", quantity.asInt());
+            int checked = contract(() -> BrazeValues.checkQuantity("quantity", quantity.asLong()));
+            id.body.put("quantity", checked);
         }
         id.body.set("time", requireTime(fields));
         copyOptionalObject(fields, "properties", id.body);
@@ -130,8 +125,8 @@ public final class BrazeObjectParser {
     }
 
     private BrazeObject subscription(ObjectNode fields) {
-        Identified id = identify(fields, SUBSCRIPTION_IDENTIFIERS, false);
-        rejectUnknown(fields, SUBSCRIPTION_FIELDS, "subscription");
+        Identified id = identify(fields, BrazeContract.SUBSCRIPTION_IDENTIFIERS, false);
+        rejectUnknown(fields, BrazeContract.SUBSCRIPTION_FIELDS, "subscription");
         String group = requireText(fields, "subscription_group_id").asText();
         String state = requireText(fields, "subscription_state").asText();
         if (!state.equals("subscribed") && !state.equals("unsubscribed")) {
@@ -143,6 +138,11 @@ public final class BrazeObjectParser {
     }
 
     private BrazeObject finish(BrazeType type, Identified id, BrazeObject.SubscriptionChange change) {
+        id.body.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("price")) { // the price has its own, stricter rule
+                checkNumbers(e.getKey(), e.getValue());
+            }
+        });
         int bytes;
         try {
             bytes = Json.MAPPER.writeValueAsBytes(id.body).length;
@@ -228,13 +228,33 @@ public final class BrazeObjectParser {
 
     private static JsonNode requireTime(ObjectNode fields) {
         JsonNode node = requireText(fields, "time");
-        try {
-            OffsetDateTime.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw new BadRecordException("time", "must be ISO-8601 with an offset (2027-03-01T08:30:00Z), was '"
-                    + node.asText() + "'", e);
-        }
+        contract(() -> BrazeValues.checkTime("time", node.asText()));
         return node;
+    }
+
+    /** Runs a contract check; a violation becomes a bad record (dead-letter queue, with the field and reason). */
+    private static <T> T contract(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ContractViolation e) {
+            throw new BadRecordException(e.field(), e.getMessage().substring(e.getMessage().indexOf(':') + 2), e);
+        }
+    }
+
+    /** Numbers anywhere in an attribute value or the properties must be ones Braze can hold. */
+    private static void checkNumbers(String path, JsonNode node) {
+        if (node.isNumber()) {
+            contract(() -> {
+                BrazeValues.checkNumber(path, node.decimalValue());
+                return null;
+            });
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> checkNumbers(path + "." + e.getKey(), e.getValue()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(path + "[" + i + "]", node.get(i));
+            }
+        }
     }
 
     private static BigDecimal price(JsonNode node) {

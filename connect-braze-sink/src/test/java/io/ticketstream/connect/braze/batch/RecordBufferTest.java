@@ -147,4 +147,43 @@ class RecordBufferTest {
         assertEquals(List.of(0L, 1L), halves.get(0).records().stream().map(PendingRecord::offset).toList());
         assertEquals(List.of(2L, 3L, 4L), halves.get(1).records().stream().map(PendingRecord::offset).toList());
     }
+
+    /**
+     * Regression (issue 12, item 2): requests were filled user by user in first-seen order, so the first user's
+     * late offsets went out while low offsets of users seen later waited, and the committable prefix stood still.
+     * Requests now take the oldest records first.
+     */
+    @Test
+    void requestsTakeTheOldestRecordsFirstSoTheCommittablePrefixMoves() {
+        RecordBuffer buffer = buffer(75, ObjectCapMode.COMBINED);
+        for (int i = 0; i < 300; i++) {
+            // user u0 has a record every 10 offsets; the others one each
+            buffer.add(pending(event(i % 10 == 0 ? "u0" : "u" + i, "e"), i));
+        }
+        TrackRequest first = buffer.nextTrackRequest();
+        List<Long> offsets = first.records().stream().map(PendingRecord::offset).sorted().toList();
+        assertEquals(java.util.stream.LongStream.range(0, 75).boxed().toList(), offsets);
+    }
+
+    @Test
+    void aUserLeftBehindKeepsItsLaterRecordsBehindToo() {
+        RecordBuffer buffer = buffer(2, ObjectCapMode.COMBINED);
+        buffer.add(pending(event("a", "1"), 0));
+        buffer.add(pending(event("b", "1"), 1));
+        buffer.add(pending(event("c", "1"), 2)); // does not fit: c is left behind
+        buffer.add(pending(event("c", "2"), 3));
+        TrackRequest first = buffer.nextTrackRequest();
+        assertEquals(List.of(0L, 1L), first.records().stream().map(PendingRecord::offset).toList());
+        assertEquals(List.of(2L, 3L), buffer.nextTrackRequest().records().stream().map(PendingRecord::offset).toList());
+    }
+
+    @Test
+    void requestWithoutRevokedPartitionsKeepsTheRestAndMergesAgain() {
+        RecordBuffer buffer = buffer(75, ObjectCapMode.COMBINED);
+        buffer.add(pending(event("a", "1"), 0));
+        TrackRequest request = buffer.nextTrackRequest();
+        assertNull(request.without(java.util.Set.of(new org.apache.kafka.common.TopicPartition(
+                io.ticketstream.connect.braze.TestRecords.TOPIC, 0))));
+        assertEquals(request, request.without(java.util.Set.of(new org.apache.kafka.common.TopicPartition("other", 0))));
+    }
 }

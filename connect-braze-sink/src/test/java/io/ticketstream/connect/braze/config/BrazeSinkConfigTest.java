@@ -22,7 +22,7 @@ class BrazeSinkConfigTest {
 
     private static Map<String, String> props(String... extra) {
         Map<String, String> props = new HashMap<>(Map.of(BrazeSinkConfig.REST_URL, "https://rest.iad-01.braze.com",
-                BrazeSinkConfig.API_KEY, "k", "name", "braze"));
+                BrazeSinkConfig.API_KEY, "k", "name", "braze", BrazeSinkConfig.VALIDATE_CONNECTIVITY, "false"));
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
@@ -48,7 +48,8 @@ class BrazeSinkConfigTest {
     void httpUrlWithoutTheAllowFlagIsRejectedInValidateAndInTheConfig() {
         Map<String, String> props = props(BrazeSinkConfig.REST_URL, "http://rest.iad-01.braze.com");
         assertTrue(errors(props, BrazeSinkConfig.REST_URL).get(0).contains(BrazeSinkConfig.ALLOW_INSECURE_HTTP));
-        assertThrows(ConfigException.class, () -> new BrazeSinkConfig(props));
+        // the same check, from the same place, stops a connector started with such a stored config
+        assertThrows(ConfigException.class, () -> new BrazeSinkConnector().start(props));
         props.put(BrazeSinkConfig.ALLOW_INSECURE_HTTP, "true");
         assertTrue(errors(props, BrazeSinkConfig.REST_URL).isEmpty());
     }
@@ -76,6 +77,16 @@ class BrazeSinkConfigTest {
     void behaviorOnErrorIsCaseInsensitiveAndChecked() {
         assertEquals(BehaviorOnError.LOG, new BrazeSinkConfig(props(BrazeSinkConfig.BEHAVIOR_ON_ERROR, "LOG")).behaviorOnError());
         assertFalse(errors(props(BrazeSinkConfig.BEHAVIOR_ON_ERROR, "retry"), BrazeSinkConfig.BEHAVIOR_ON_ERROR).isEmpty());
+    }
+
+    @Test
+    void headersOfTheConnectorItselfCannotBeReplacedAndProxyIsHostPort() {
+        assertFalse(errors(props(BrazeSinkConfig.HTTP_HEADERS, "Authorization:Bearer x"), BrazeSinkConfig.HTTP_HEADERS).isEmpty());
+        assertTrue(errors(props(BrazeSinkConfig.HTTP_HEADERS, "X-Gateway:eu,X-Team:crm"), BrazeSinkConfig.HTTP_HEADERS).isEmpty());
+        assertEquals(Map.of("X-Gateway", "eu", "X-Team", "crm"),
+                new BrazeSinkConfig(props(BrazeSinkConfig.HTTP_HEADERS, "X-Gateway:eu,X-Team:crm")).extraHeaders());
+        assertFalse(errors(props(BrazeSinkConfig.HTTP_PROXY, "proxy.internal"), BrazeSinkConfig.HTTP_PROXY).isEmpty());
+        assertTrue(errors(props(BrazeSinkConfig.HTTP_PROXY, "proxy.internal:3128"), BrazeSinkConfig.HTTP_PROXY).isEmpty());
     }
 
     @Test

@@ -49,7 +49,7 @@ class DeliveryEngineTest {
             reasons.add(error);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }, BehaviorOnError.FAIL);
-        engine = new DeliveryEngine(new BrazeSinkConfig(props), 1, transport, router, offsets, new BrazeSinkTaskMetrics(),
+        engine = new DeliveryEngine(new BrazeSinkConfig(props), 1, transport, router, offsets, BrazeSinkTaskMetrics.detached(),
                 System::currentTimeMillis, "test");
         engine.start();
         return engine;

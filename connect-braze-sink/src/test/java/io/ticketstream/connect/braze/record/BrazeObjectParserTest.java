@@ -21,6 +21,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 import org.junit.jupiter.api.Test;
 
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.braze.http.Json;
 
 class BrazeObjectParserTest {
@@ -123,6 +124,26 @@ class BrazeObjectParserTest {
         assertBad(Map.of("braze_type", "subscription", "braze_id", "b", "subscription_group_id", "g",
                 "subscription_state", "subscribed"), "braze_id");
         assertBad(Map.of("braze_type", "attributes", "external_id", "C-1", "photo", new byte[] {1}), ".photo");
+    }
+
+    /**
+     * Regression (issue 12, item 6): values Braze would reject or misread went through (an event time in the year
+     * 292278994); now refused before sending, naming the field.
+     */
+    @Test
+    void valuesBrazeWouldRejectOrMisreadAreBadRecords() {
+        assertBad(Map.of("braze_type", "event", "external_id", "C-1", "name", "x",
+                "time", "+292278994-08-17T07:12:55.807Z"), "time");
+        assertBad(Map.of("braze_type", "purchase", "external_id", "C-1", "product_id", "p", "currency", "XQZ",
+                "price", "1", "time", "2027-03-01T08:30:00Z"), "currency");
+        assertBad(Map.of("braze_type", "purchase", "external_id", "C-1", "product_id", "p", "currency", "GBP",
+                "price", "1e16", "time", "2027-03-01T08:30:00Z"), "price");
+        assertBad(Map.of("braze_type", "purchase", "external_id", "C-1", "product_id", "p", "currency", "GBP",
+                "price", "1", "quantity", 101, "time", "2027-03-01T08:30:00Z"), "quantity");
+        assertBad(Map.of("braze_type", "attributes", "external_id", "C-1",
+                "points", new BigDecimal("123456789012345678901234567890")), "points");
+        assertBad(Map.of("braze_type", "event", "external_id", "C-1", "name", "x", "time", "2027-03-01T08:30:00Z",
+                "properties", Map.of("n", new BigDecimal("1e400"))), "properties.n");
     }
 
     @Test

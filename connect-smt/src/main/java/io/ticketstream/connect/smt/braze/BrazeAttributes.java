@@ -21,6 +21,8 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
+import io.ticketstream.braze.contract.BrazeContract;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldMapping;
 import io.ticketstream.connect.smt.util.FieldPath;
@@ -105,8 +107,8 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
     private static final Schema UNSET_SCHEMA = SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build();
 
     static final Schema SUBSCRIPTION_SCHEMA = SchemaBuilder.struct().name("io.ticketstream.braze.SubscriptionGroup")
-            .field(BrazeObject.SUBSCRIPTION_GROUP_ID, Schema.STRING_SCHEMA)
-            .field(BrazeObject.SUBSCRIPTION_STATE, Schema.STRING_SCHEMA)
+            .field(BrazeContract.SUBSCRIPTION_GROUP_ID, Schema.STRING_SCHEMA)
+            .field(BrazeContract.SUBSCRIPTION_STATE, Schema.STRING_SCHEMA)
             .build();
     static final Schema SUBSCRIPTIONS_SCHEMA = SchemaBuilder.array(SUBSCRIPTION_SCHEMA).optional().build();
 
@@ -130,8 +132,8 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
             throw new ConfigException(ConfigName.ATTRIBUTES, "", "list at least one attribute to send");
         }
         // email and phone are also standard attributes: writable unless they name the user.
-        Set<String> reserved = new TreeSet<>(List.of(BrazeObject.TYPE, BrazeObject.SUBSCRIPTION_GROUPS,
-                BrazeObject.UNSET, BrazeObject.UPDATE_EXISTING_ONLY, "external_id", "user_alias", "braze_id"));
+        Set<String> reserved = new TreeSet<>(List.of(BrazeContract.TYPE, BrazeContract.SUBSCRIPTION_GROUPS,
+                BrazeContract.UNSET, BrazeContract.UPDATE_EXISTING_ONLY, "external_id", "user_alias", "braze_id"));
         reserved.add(identifier.key());
         List<FieldMapping> mappings = FieldMapping.parseAll(ConfigName.ATTRIBUTES, entries, reserved);
         attributes = new MappedFields(mappings, StandardAttribute::renderingOf);
@@ -216,7 +218,7 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
         }
         Schema schema = plan.shapes.get(shape);
         Struct out = new Struct(schema);
-        out.put(BrazeObject.TYPE, BrazeObject.ATTRIBUTES);
+        out.put(BrazeContract.TYPE, BrazeType.ATTRIBUTES.wireName());
         out.put(identifier.key(), id);
         for (int i = 0; i < n; i++) {
             if ((shape & (1L << i)) != 0) {
@@ -228,17 +230,17 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
             for (int j = 0; j < states.length; j++) {
                 if (states[j] != null) {
                     groups.add(new Struct(SUBSCRIPTION_SCHEMA)
-                            .put(BrazeObject.SUBSCRIPTION_GROUP_ID, subscriptions.get(j).groupId())
-                            .put(BrazeObject.SUBSCRIPTION_STATE, states[j]));
+                            .put(BrazeContract.SUBSCRIPTION_GROUP_ID, subscriptions.get(j).groupId())
+                            .put(BrazeContract.SUBSCRIPTION_STATE, states[j]));
                 }
             }
-            out.put(BrazeObject.SUBSCRIPTION_GROUPS, groups);
+            out.put(BrazeContract.SUBSCRIPTION_GROUPS, groups);
         }
         if (unset != null) {
-            out.put(BrazeObject.UNSET, unset);
+            out.put(BrazeContract.UNSET, unset);
         }
         if (updateExistingOnly) {
-            out.put(BrazeObject.UPDATE_EXISTING_ONLY, true);
+            out.put(BrazeContract.UPDATE_EXISTING_ONLY, true);
         }
         return newRecord(record, schema, out);
     }
@@ -247,7 +249,7 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
         Object id = identifier.forMap(identifier.field().get(value));
         long candidates = changedFields == null ? allBits : changedFields.select(changedFields.field().get(value));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(BrazeObject.TYPE, BrazeObject.ATTRIBUTES);
+        out.put(BrazeContract.TYPE, BrazeType.ATTRIBUTES.wireName());
         out.put(identifier.key(), id);
         int n = attributes.size();
         boolean any = false;
@@ -267,20 +269,20 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
                 String state = subscription.state(subscription.source().get(value));
                 if (state != null) {
                     Map<String, Object> group = new LinkedHashMap<>(4);
-                    group.put(BrazeObject.SUBSCRIPTION_GROUP_ID, subscription.groupId());
-                    group.put(BrazeObject.SUBSCRIPTION_STATE, state);
+                    group.put(BrazeContract.SUBSCRIPTION_GROUP_ID, subscription.groupId());
+                    group.put(BrazeContract.SUBSCRIPTION_STATE, state);
                     groups.add(group);
                 }
             }
         }
         if (!groups.isEmpty()) {
-            out.put(BrazeObject.SUBSCRIPTION_GROUPS, groups);
+            out.put(BrazeContract.SUBSCRIPTION_GROUPS, groups);
         }
         if (!any && groups.isEmpty() && !keepEmpty) {
             return null;
         }
         if (updateExistingOnly) {
-            out.put(BrazeObject.UPDATE_EXISTING_ONLY, true);
+            out.put(BrazeContract.UPDATE_EXISTING_ONLY, true);
         }
         return newRecord(record, null, out);
     }
@@ -326,7 +328,7 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
 
         private Schema schemaOf(long shape) {
             SchemaBuilder builder = SchemaBuilder.struct().name("io.ticketstream.braze.Attributes")
-                    .field(BrazeObject.TYPE, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.TYPE, Schema.STRING_SCHEMA)
                     .field(identifier.key(), identifier.schema());
             int n = attributes.size();
             for (int i = 0; i < n; i++) {
@@ -335,13 +337,13 @@ public abstract class BrazeAttributes<R extends ConnectRecord<R>> implements Tra
                 }
             }
             if (((shape & ~UNSET_BIT) >>> n) != 0) {
-                builder.field(BrazeObject.SUBSCRIPTION_GROUPS, SUBSCRIPTIONS_SCHEMA);
+                builder.field(BrazeContract.SUBSCRIPTION_GROUPS, SUBSCRIPTIONS_SCHEMA);
             }
             if ((shape & UNSET_BIT) != 0) {
-                builder.field(BrazeObject.UNSET, UNSET_SCHEMA);
+                builder.field(BrazeContract.UNSET, UNSET_SCHEMA);
             }
             if (updateExistingOnly) {
-                builder.field(BrazeObject.UPDATE_EXISTING_ONLY, Schema.BOOLEAN_SCHEMA);
+                builder.field(BrazeContract.UPDATE_EXISTING_ONLY, Schema.BOOLEAN_SCHEMA);
             }
             return builder.build();
         }

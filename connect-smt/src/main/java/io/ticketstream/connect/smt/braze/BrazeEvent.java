@@ -15,6 +15,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
+import io.ticketstream.braze.contract.BrazeContract;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
 import io.ticketstream.connect.smt.util.Records;
@@ -82,26 +84,26 @@ public abstract class BrazeEvent<R extends ConnectRecord<R>> implements Transfor
         long mask = plan.properties.read(value, values);
         Schema schema = plan.shapes.get(mask);
         Struct out = new Struct(schema)
-                .put(BrazeObject.TYPE, BrazeObject.EVENT)
+                .put(BrazeContract.TYPE, BrazeType.EVENT.wireName())
                 .put(identifier.key(), identifier.forStruct(plan.id.get(value)))
-                .put(BrazeObject.NAME, name.get(plan.name, value))
-                .put(BrazeObject.TIME, time.get(plan.time, value, record));
+                .put(BrazeContract.NAME, name.get(plan.name, value))
+                .put(BrazeContract.TIME, time.get(plan.time, value, record));
         if (mask != 0) {
-            Schema propertiesSchema = schema.field(BrazeObject.PROPERTIES).schema();
-            out.put(BrazeObject.PROPERTIES, plan.properties.build(propertiesSchema, mask, values));
+            Schema propertiesSchema = schema.field(BrazeContract.PROPERTIES).schema();
+            out.put(BrazeContract.PROPERTIES, plan.properties.build(propertiesSchema, mask, values));
         }
         return newRecord(record, schema, out);
     }
 
     private R applySchemaless(R record, Map<String, Object> value) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(BrazeObject.TYPE, BrazeObject.EVENT);
+        out.put(BrazeContract.TYPE, BrazeType.EVENT.wireName());
         out.put(identifier.key(), identifier.forMap(identifier.field().get(value)));
-        out.put(BrazeObject.NAME, name.get(value));
-        out.put(BrazeObject.TIME, time.get(value, record));
+        out.put(BrazeContract.NAME, name.get(value));
+        out.put(BrazeContract.TIME, time.get(value, record));
         Map<String, Object> props = properties.read(value);
         if (props != null) {
-            out.put(BrazeObject.PROPERTIES, props);
+            out.put(BrazeContract.PROPERTIES, props);
         }
         return newRecord(record, null, out);
     }
@@ -124,12 +126,12 @@ public abstract class BrazeEvent<R extends ConnectRecord<R>> implements Transfor
 
         private Schema schemaOf(long mask) {
             SchemaBuilder builder = SchemaBuilder.struct().name("io.ticketstream.braze.Event")
-                    .field(BrazeObject.TYPE, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.TYPE, Schema.STRING_SCHEMA)
                     .field(identifier.key(), identifier.schema())
-                    .field(BrazeObject.NAME, Schema.STRING_SCHEMA)
-                    .field(BrazeObject.TIME, Schema.STRING_SCHEMA);
+                    .field(BrazeContract.NAME, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.TIME, Schema.STRING_SCHEMA);
             if (mask != 0) {
-                builder.field(BrazeObject.PROPERTIES, properties.schema(mask));
+                builder.field(BrazeContract.PROPERTIES, properties.schema(mask));
             }
             return builder.build();
         }

@@ -14,6 +14,9 @@ import java.util.Date;
 
 import org.apache.kafka.connect.errors.DataException;
 
+import io.ticketstream.braze.contract.BrazeValues;
+import io.ticketstream.braze.contract.ContractViolation;
+
 /**
  * Turns Connect values into the text formats Braze documents: times as ISO-8601 instants in UTC
  * (e.g. {@code 2026-03-01T19:30:00Z}), the standard {@code dob} attribute as {@code YYYY-MM-DD}, prices as
@@ -26,48 +29,23 @@ public final class BrazeFormats {
     private BrazeFormats() {
     }
 
-    /** Years 0000..9999 print as four digits; outside, ISO_INSTANT adds a sign, so it formats them. */
-    private static final long MIN_FAST_MILLIS = -62_167_219_200_000L;
-    private static final long MAX_FAST_MILLIS = 253_402_300_799_999L;
-
     /**
-     * ISO-8601 instant of epoch milliseconds, exactly as {@link DateTimeFormatter#ISO_INSTANT} prints it
-     * ({@code 2027-03-01T08:30:00Z}, {@code .123} only when there are milliseconds). Hand-rolled for years
-     * 0000..9999 because every event and purchase needs one and the formatter costs several times more.
+     * ISO-8601 instant of epoch milliseconds, as Braze reads it (the contract's formatter); a time outside the years
+     * 0001-9999 is refused (a DataException: the record goes to the dead-letter queue with the reason).
      */
-    public static String isoInstant(long epochMillis) {
-        if (epochMillis < MIN_FAST_MILLIS || epochMillis > MAX_FAST_MILLIS) {
-            return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(epochMillis));
+    public static String isoInstant(String field, long epochMillis) {
+        try {
+            return BrazeValues.isoInstant(field, epochMillis);
+        } catch (ContractViolation e) {
+            throw new DataException(e.getMessage(), e);
         }
-        long epochDay = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
-        int millisOfDay = (int) Math.floorMod(epochMillis, MILLIS_PER_DAY);
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int seconds = millisOfDay / 1000;
-        int millis = millisOfDay % 1000;
-        char[] out = new char[millis == 0 ? 20 : 24];
-        digits(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, seconds / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, seconds / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, seconds % 60, 2);
-        if (millis != 0) {
-            out[19] = '.';
-            digits(out, 20, millis, 3);
-        }
-        out[out.length - 1] = 'Z';
-        return new String(out);
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    private static String isoInstant(String field, Instant instant) {
+        try {
+            return BrazeValues.isoInstant(field, instant);
+        } catch (ContractViolation e) {
+            throw new DataException(e.getMessage(), e);
         }
     }
 
@@ -79,31 +57,27 @@ public final class BrazeFormats {
      */
     public static String isoTime(String field, Object value) {
         if (value instanceof Date) {
-            return isoInstant(((Date) value).getTime());
+            return isoInstant(field, ((Date) value).getTime());
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return isoInstant(((Number) value).longValue());
-        }
-        if (value instanceof Instant && ((Instant) value).getNano() % 1_000_000 == 0) {
-            return isoInstant(((Instant) value).toEpochMilli());
+            return isoInstant(field, ((Number) value).longValue());
         }
         if (value instanceof Instant) {
-            return DateTimeFormatter.ISO_INSTANT.format((Instant) value);
+            return isoInstant(field, (Instant) value);
         }
         if (value instanceof OffsetDateTime) {
-            return DateTimeFormatter.ISO_INSTANT.format(((OffsetDateTime) value).toInstant());
+            return isoInstant(field, ((OffsetDateTime) value).toInstant());
         }
         if (value instanceof ZonedDateTime) {
-            return DateTimeFormatter.ISO_INSTANT.format(((ZonedDateTime) value).toInstant());
+            return isoInstant(field, ((ZonedDateTime) value).toInstant());
         }
         if (value instanceof LocalDate) {
-            return DateTimeFormatter.ISO_INSTANT.format(((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            return isoInstant(field, ((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (value instanceof CharSequence) {
             String text = value.toString().trim();
             try {
-                return DateTimeFormatter.ISO_INSTANT.format(
-                        DateTimeFormatter.ISO_DATE_TIME.parse(text, Instant::from));
+                return isoInstant(field, DateTimeFormatter.ISO_DATE_TIME.parse(text, Instant::from));
             } catch (DateTimeParseException e) {
                 throw new DataException("Field '" + field + "': '" + value + "' is not an ISO-8601 date-time with an "
                         + "offset or zone (e.g. 2026-03-01T19:30:00Z), so it does not name one instant", e);
@@ -183,18 +157,23 @@ public final class BrazeFormats {
         throw new DataException("Field '" + field + "': " + describe(value) + " is not a decimal number");
     }
 
-    /** An ISO-4217 code: three upper-case letters (checked for shape; Braze itself checks the list). */
+    /** An ISO-4217 code the contract accepts (a known currency, not just three capital letters). */
     public static boolean isCurrencyCode(String code) {
-        if (code == null || code.length() != 3) {
+        try {
+            BrazeValues.checkCurrency("currency", code);
+            return true;
+        } catch (ContractViolation e) {
             return false;
         }
-        for (int i = 0; i < 3; i++) {
-            char c = code.charAt(i);
-            if (c < 'A' || c > 'Z') {
-                return false;
-            }
+    }
+
+    /** A purchase price within the contract's range; a DataException naming the field otherwise. */
+    public static BigDecimal price(String field, BigDecimal price) {
+        try {
+            return BrazeValues.checkPrice(field, price);
+        } catch (ContractViolation e) {
+            throw new DataException(e.getMessage(), e);
         }
-        return true;
     }
 
     static String describe(Object value) {

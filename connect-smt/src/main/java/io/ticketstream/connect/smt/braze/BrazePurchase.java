@@ -19,6 +19,8 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
+import io.ticketstream.braze.contract.BrazeContract;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
 import io.ticketstream.connect.smt.util.Records;
@@ -61,7 +63,7 @@ public abstract class BrazePurchase<R extends ConnectRecord<R>> implements Trans
             + "(Braze's range). Empty: no quantity (Braze counts 1). Braze multiplies price by quantity, so map a "
             + "total amount with no quantity.";
 
-    public static final int MAX_QUANTITY = 100;
+    public static final int MAX_QUANTITY = BrazeContract.MAX_QUANTITY;
 
     public static final ConfigDef CONFIG_DEF = PropertyMappings.define(EventTime.define(UserIdentifier.define(new ConfigDef())
             .define(ConfigName.PRODUCT_ID, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH, PRODUCT_ID_DOC)
@@ -124,36 +126,36 @@ public abstract class BrazePurchase<R extends ConnectRecord<R>> implements Trans
         Object rawPrice = plan.price.get(value);
         BigDecimal exact = requirePrice(rawPrice);
         Struct out = new Struct(schema)
-                .put(BrazeObject.TYPE, BrazeObject.PURCHASE)
+                .put(BrazeContract.TYPE, BrazeType.PURCHASE.wireName())
                 .put(identifier.key(), identifier.forStruct(plan.id.get(value)))
-                .put(BrazeObject.PRODUCT_ID, productId.get(plan.productId, value))
-                .put(BrazeObject.CURRENCY, checkCurrency(currency.get(plan.currency, value)))
-                .put(BrazeObject.PRICE, plan.priceIsDecimal ? exact : exact.toPlainString())
-                .put(BrazeObject.TIME, time.get(plan.time, value, record));
+                .put(BrazeContract.PRODUCT_ID, productId.get(plan.productId, value))
+                .put(BrazeContract.CURRENCY, checkCurrency(currency.get(plan.currency, value)))
+                .put(BrazeContract.PRICE, plan.priceIsDecimal ? exact : exact.toPlainString())
+                .put(BrazeContract.TIME, time.get(plan.time, value, record));
         if (quantity != null) {
-            out.put(BrazeObject.QUANTITY, requireQuantity(plan.quantity.get(value)));
+            out.put(BrazeContract.QUANTITY, requireQuantity(plan.quantity.get(value)));
         }
         if (mask != 0) {
-            Schema propertiesSchema = schema.field(BrazeObject.PROPERTIES).schema();
-            out.put(BrazeObject.PROPERTIES, plan.properties.build(propertiesSchema, mask, values));
+            Schema propertiesSchema = schema.field(BrazeContract.PROPERTIES).schema();
+            out.put(BrazeContract.PROPERTIES, plan.properties.build(propertiesSchema, mask, values));
         }
         return newRecord(record, schema, out);
     }
 
     private R applySchemaless(R record, Map<String, Object> value) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(BrazeObject.TYPE, BrazeObject.PURCHASE);
+        out.put(BrazeContract.TYPE, BrazeType.PURCHASE.wireName());
         out.put(identifier.key(), identifier.forMap(identifier.field().get(value)));
-        out.put(BrazeObject.PRODUCT_ID, productId.get(value));
-        out.put(BrazeObject.CURRENCY, checkCurrency(currency.get(value)));
-        out.put(BrazeObject.PRICE, requirePrice(price.get(value)));
+        out.put(BrazeContract.PRODUCT_ID, productId.get(value));
+        out.put(BrazeContract.CURRENCY, checkCurrency(currency.get(value)));
+        out.put(BrazeContract.PRICE, requirePrice(price.get(value)));
         if (quantity != null) {
-            out.put(BrazeObject.QUANTITY, requireQuantity(quantity.get(value)));
+            out.put(BrazeContract.QUANTITY, requireQuantity(quantity.get(value)));
         }
-        out.put(BrazeObject.TIME, time.get(value, record));
+        out.put(BrazeContract.TIME, time.get(value, record));
         Map<String, Object> props = properties.read(value);
         if (props != null) {
-            out.put(BrazeObject.PROPERTIES, props);
+            out.put(BrazeContract.PROPERTIES, props);
         }
         return newRecord(record, null, out);
     }
@@ -162,13 +164,13 @@ public abstract class BrazePurchase<R extends ConnectRecord<R>> implements Trans
         if (raw == null) {
             throw new DataException("Field '" + price + "' (" + ConfigName.PRICE_FIELD + ") is null: a purchase needs a price");
         }
-        return BrazeFormats.decimal(price.path(), raw);
+        return BrazeFormats.price(price.path(), BrazeFormats.decimal(price.path(), raw));
     }
 
     private String checkCurrency(String code) {
         if (!BrazeFormats.isCurrencyCode(code)) {
             throw new DataException("Field '" + currency.field() + "' (" + ConfigName.CURRENCY_FIELD + "): '" + code
-                    + "' is not an ISO-4217 currency code (three upper-case letters)");
+                    + "' is not an ISO-4217 currency code (a known currency, three capital letters)");
         }
         return code;
     }
@@ -215,17 +217,17 @@ public abstract class BrazePurchase<R extends ConnectRecord<R>> implements Trans
 
         private Schema schemaOf(long mask) {
             SchemaBuilder builder = SchemaBuilder.struct().name("io.ticketstream.braze.Purchase")
-                    .field(BrazeObject.TYPE, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.TYPE, Schema.STRING_SCHEMA)
                     .field(identifier.key(), identifier.schema())
-                    .field(BrazeObject.PRODUCT_ID, Schema.STRING_SCHEMA)
-                    .field(BrazeObject.CURRENCY, Schema.STRING_SCHEMA)
-                    .field(BrazeObject.PRICE, priceSchema)
-                    .field(BrazeObject.TIME, Schema.STRING_SCHEMA);
+                    .field(BrazeContract.PRODUCT_ID, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.CURRENCY, Schema.STRING_SCHEMA)
+                    .field(BrazeContract.PRICE, priceSchema)
+                    .field(BrazeContract.TIME, Schema.STRING_SCHEMA);
             if (quantity != null) {
-                builder.field(BrazeObject.QUANTITY, Schema.INT32_SCHEMA);
+                builder.field(BrazeContract.QUANTITY, Schema.INT32_SCHEMA);
             }
             if (mask != 0) {
-                builder.field(BrazeObject.PROPERTIES, properties.schema(mask));
+                builder.field(BrazeContract.PROPERTIES, properties.schema(mask));
             }
             return builder.build();
         }

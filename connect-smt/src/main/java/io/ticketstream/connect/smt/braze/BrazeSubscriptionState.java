@@ -19,6 +19,8 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
+import io.ticketstream.braze.contract.BrazeContract;
+import io.ticketstream.braze.contract.BrazeType;
 import io.ticketstream.connect.smt.Version;
 import io.ticketstream.connect.smt.util.FieldPath;
 import io.ticketstream.connect.smt.util.Records;
@@ -101,10 +103,10 @@ public abstract class BrazeSubscriptionState<R extends ConnectRecord<R>> impleme
             changedFields.register(subscription.source(), 0);
         }
         schema = SchemaBuilder.struct().name("io.ticketstream.braze.SubscriptionState")
-                .field(BrazeObject.TYPE, Schema.STRING_SCHEMA)
+                .field(BrazeContract.TYPE, Schema.STRING_SCHEMA)
                 .field(identifier.key(), identifier.schema())
-                .field(BrazeObject.SUBSCRIPTION_GROUP_ID, Schema.STRING_SCHEMA)
-                .field(BrazeObject.SUBSCRIPTION_STATE, Schema.STRING_SCHEMA)
+                .field(BrazeContract.SUBSCRIPTION_GROUP_ID, Schema.STRING_SCHEMA)
+                .field(BrazeContract.SUBSCRIPTION_STATE, Schema.STRING_SCHEMA)
                 .build();
         plans = new SchemaCache<>(16, Plan::new);
     }
@@ -132,10 +134,10 @@ public abstract class BrazeSubscriptionState<R extends ConnectRecord<R>> impleme
             return null;
         }
         Struct out = new Struct(schema)
-                .put(BrazeObject.TYPE, BrazeObject.SUBSCRIPTION)
+                .put(BrazeContract.TYPE, BrazeType.SUBSCRIPTION.wireName())
                 .put(identifier.key(), id)
-                .put(BrazeObject.SUBSCRIPTION_GROUP_ID, subscription.groupId())
-                .put(BrazeObject.SUBSCRIPTION_STATE, state);
+                .put(BrazeContract.SUBSCRIPTION_GROUP_ID, subscription.groupId())
+                .put(BrazeContract.SUBSCRIPTION_STATE, state);
         return newRecord(record, schema, out);
     }
 
@@ -149,10 +151,10 @@ public abstract class BrazeSubscriptionState<R extends ConnectRecord<R>> impleme
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(BrazeObject.TYPE, BrazeObject.SUBSCRIPTION);
+        out.put(BrazeContract.TYPE, BrazeType.SUBSCRIPTION.wireName());
         out.put(identifier.key(), id);
-        out.put(BrazeObject.SUBSCRIPTION_GROUP_ID, subscription.groupId());
-        out.put(BrazeObject.SUBSCRIPTION_STATE, state);
+        out.put(BrazeContract.SUBSCRIPTION_GROUP_ID, subscription.groupId());
+        out.put(BrazeContract.SUBSCRIPTION_STATE, state);
         return newRecord(record, null, out);
     }
 

@@ -62,6 +62,6 @@ final class EventTime {
             throw new DataException("Record " + record.topic() + "-" + record.kafkaPartition() + " has no timestamp and "
                     + FIELD_CONFIG + " is not set: Braze needs the time");
         }
-        return BrazeFormats.isoInstant(record.timestamp());
+        return BrazeFormats.isoInstant("(record timestamp)", record.timestamp());
     }
 }

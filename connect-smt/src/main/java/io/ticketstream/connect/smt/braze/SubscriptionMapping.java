@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.DataException;
 
+import io.ticketstream.braze.contract.BrazeContract;
 import io.ticketstream.connect.smt.util.FieldMapping;
 import io.ticketstream.connect.smt.util.FieldPath;
 
@@ -68,6 +69,6 @@ final class SubscriptionMapping {
             throw new DataException("Field '" + source + "': " + BrazeFormats.describe(value)
                     + " is not a boolean, so it cannot set subscription group " + groupId);
         }
-        return BrazeObject.state((Boolean) value != inverted);
+        return BrazeContract.state((Boolean) value != inverted);
     }
 }

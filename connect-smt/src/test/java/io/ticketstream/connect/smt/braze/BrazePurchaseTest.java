@@ -115,9 +115,16 @@ class BrazePurchaseTest {
                 assertThrows(DataException.class, () -> transform.apply(schemaless(TOPIC, "1", sale))).getMessage());
         sale.put("gross_amount", "12.50");
         sale.put("currency", "gbp");
-        assertEquals("Field 'currency' (currency.field): 'gbp' is not an ISO-4217 currency code (three upper-case letters)",
+        assertEquals("Field 'currency' (currency.field): 'gbp' is not an ISO-4217 currency code (a known currency, "
+                + "three capital letters)",
                 assertThrows(DataException.class, () -> transform.apply(schemaless(TOPIC, "1", sale))).getMessage());
+        sale.put("currency", "XQZ"); // the right shape, but no currency
+        assertThrows(DataException.class, () -> transform.apply(schemaless(TOPIC, "1", sale)));
         sale.put("currency", "GBP");
+        sale.put("gross_amount", "1e16"); // beyond what Braze's floating-point price holds to the cent
+        assertTrue(assertThrows(DataException.class, () -> transform.apply(schemaless(TOPIC, "1", sale))).getMessage()
+                .contains("out of range"));
+        sale.put("gross_amount", "12.50");
         sale.put("qty", 101);
         assertEquals("Field 'qty' (quantity.field) is '101' (Integer): Braze accepts an integer quantity from 1 to 100",
                 assertThrows(DataException.class, () -> transform.apply(schemaless(TOPIC, "1", sale))).getMessage());

@@ -1,4 +1,4 @@
-package io.ticketstream.connect.braze.record;
+package io.ticketstream.braze.contract;
 
 import java.util.Locale;
 
@@ -7,7 +7,12 @@ public enum BrazeType {
     ATTRIBUTES("attributes", "attributes"),
     EVENT("event", "events"),
     PURCHASE("purchase", "purchases"),
-    SUBSCRIPTION("subscription", null);
+    SUBSCRIPTION("subscription", null),
+    /**
+     * A user deletion (/users/delete). Not a record shape: the sink makes one from a tombstone when
+     * braze.tombstone.handling=delete; a record that names it in braze_type is a bad record.
+     */
+    USER_DELETE("user_delete", null);
 
     private final String wireName;
     private final String trackArray;
