@@ -64,8 +64,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Map<ConnectorDefinition, ValidationReport> valid = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (ConnectorDefinition connector : connectors) {
-            ValidationReport report = ValidationReport.parse(
-                    client.validate(connector.connectorClass(), connector.config()), connector.config());
+            ValidationReport report = ValidationReport.of(client, connector.connectorClass(), connector.config());
             if (report.errorsExcept(allowedErrors).isEmpty()) {
                 valid.put(connector, report);
             } else {

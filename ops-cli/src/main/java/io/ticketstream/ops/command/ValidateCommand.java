@@ -34,8 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ConnectClient client = connect.client();
         boolean failed = false;
         for (ConnectorDefinition connector : inputs.load()) {
-            ValidationReport report = ValidationReport.parse(
-                    client.validate(connector.connectorClass(), connector.config()), connector.config());
+            ValidationReport report = ValidationReport.of(client, connector.connectorClass(), connector.config());
             failed |= !printReport(out, connector, report, allowedErrors);
         }
         out.flush();

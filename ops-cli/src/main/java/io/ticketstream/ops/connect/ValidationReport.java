@@ -21,10 +21,9 @@ import java.util.TreeMap;
  *       overrides it checked); a key sent but not listed, or listed without a definition, is read by nobody, a typo
  *       that would otherwise pass silently. The error names the closest known key ({@link UnknownKeys} says where
  *       the answer is complete enough for an error, and where only for a warning);</li>
- *   <li>unresolved variables: Connect resolves {@code ${provider:...}} references before it validates and answers
- *       with the resolved values (except PASSWORD ones, which it hides); a reference still in the answer is one the
- *       worker could not resolve (variable not set, or no such config provider), which would otherwise surface as a
- *       failed task with a misleading parse error.</li>
+ *   <li>unresolved variables: references the worker cannot resolve (variable not set, or no such config provider),
+ *       found by {@link ReferenceProbe}, which would otherwise surface as a failed task with a misleading parse
+ *       error.</li>
  * </ul>
  */
 public final class ValidationReport {
@@ -41,13 +40,19 @@ public final class ValidationReport {
         this.knownKeys = knownKeys;
     }
 
-    public static ValidationReport parse(JsonNode response, Map<String, String> submitted) {
+    /** Validates {@code config} on the worker, unresolved references included ({@link ReferenceProbe}). */
+    public static ValidationReport of(ConnectClient client, String connectorClass, Map<String, String> config) {
+        return parse(client.validate(connectorClass, config), config,
+                ReferenceProbe.unresolved(client, connectorClass, config));
+    }
+
+    /** @param unresolvedReferences references the worker leaves unresolved: an error on every key that uses one */
+    public static ValidationReport parse(JsonNode response, Map<String, String> submitted, Set<String> unresolvedReferences) {
         Map<String, List<String>> errors = new TreeMap<>();
         Map<String, String> warnings = new TreeMap<>();
         String connectorClass = submitted.getOrDefault("connector.class", "");
         Set<String> passwords = new LinkedHashSet<>();
         Set<String> known = new LinkedHashSet<>();
-        Map<String, String> answered = new LinkedHashMap<>();
         for (JsonNode config : response.path("configs")) {
             JsonNode definition = config.path("definition");
             JsonNode value = config.path("value");
@@ -57,9 +62,6 @@ public final class ValidationReport {
             }
             if ("PASSWORD".equals(definition.path("type").asText())) {
                 passwords.add(name);
-            }
-            if (value.hasNonNull("value")) {
-                answered.put(name, value.get("value").asText());
             }
             List<String> messages = new ArrayList<>();
             value.path("errors").forEach(m -> messages.add(m.asText()));
@@ -76,12 +78,11 @@ public final class ValidationReport {
                     case WARNING -> warnings.put(key, "not declared by the plugin: a typo, or a key it reads undeclared" + hint);
                     case PASSTHROUGH -> { }
                 }
-            } else if (!passwords.contains(key) && sent != null && answered.containsKey(key)) {
-                for (String reference : ConfigReferences.find(sent)) {
-                    if (answered.get(key).contains(reference)) {
-                        add(errors, key, "unresolved variable " + reference + " on the worker: "
-                                + ConfigReferences.whyUnresolved(reference));
-                    }
+            }
+            for (String reference : ConfigReferences.find(sent)) {
+                if (unresolvedReferences.contains(reference)) {
+                    add(errors, key, "unresolved variable " + reference + " on the worker: "
+                            + ConfigReferences.whyUnresolved(reference));
                 }
             }
         });
