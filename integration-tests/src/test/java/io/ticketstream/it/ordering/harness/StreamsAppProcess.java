@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import io.ticketstream.testsupport.connect.PluginPath;
 
 /**
- * The streams app as a user runs it: {@code java -jar streams-app/target/streams-app-<version>.jar --config FILE} in
+ * The streams app as a user runs it: {@code java -jar streams-app/target/streams-app-<version>-all.jar --config FILE} in
  * its own JVM, output to a log file. {@link #kill()} is a kill -9 ({@link Process#destroyForcibly()}: SIGKILL, no
  * shutdown hook, no commit); {@link #stop()} is a SIGTERM (the app's shutdown hook closes Kafka Streams).
  */
@@ -55,13 +55,13 @@ public final class StreamsAppProcess implements AutoCloseable {
     }
 
     /**
-     * {@code streams-app/target/streams-app-<version>.jar}, the runnable shaded jar the streams-app module packages
-     * (the reactor builds it before this module's tests).
+     * {@code streams-app/target/streams-app-<version>-all.jar}, the runnable shaded jar the streams-app module attaches
+     * (the reactor builds it before this module's tests; the plain main artifact has no dependencies and no main class).
      */
     public static Path packagedJar() {
         Path target = PluginPath.projectRoot().resolve("streams-app/target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().matches("streams-app-[^-]+(-SNAPSHOT)?\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("streams-app-[^-]+(-SNAPSHOT)?-all\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no packaged streams app in " + target
                             + ": build it first (./mvnw -pl streams-app -am package -DskipTests)"));
         } catch (IOException e) {
