@@ -57,6 +57,7 @@ final class BrazeEndpointHandler {
         }
         if ("true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Braze-Bulk"))) {
             core.bulkRequests.computeIfAbsent(endpoint, e -> new java.util.concurrent.atomic.LongAdder()).increment();
+            core.bulkSequences.add(sequence);
         }
         String apiKey = bearerKey(exchange.getRequestHeaders());
         if (apiKey == null || !core.settings.apiKeys().contains(apiKey) || core.isRevoked(apiKey)) {

@@ -199,6 +199,11 @@ public final class BrazeSimulator implements AutoCloseable {
         return count == null ? 0 : count.sum();
     }
 
+    /** Whether {@code object} arrived in a request marked as bulk traffic (X-Braze-Bulk: true). */
+    public boolean arrivedInBulkRequest(AcceptedObject object) {
+        return core.bulkSequences.contains(object.requestSequence());
+    }
+
     /** Requests arrived and not answered yet, right now (e.g. what a client had in flight when it was killed). */
     public int inFlightRequests() {
         return core.stats.inFlight();

@@ -37,6 +37,8 @@ final class SimulatorCore {
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
     /** Requests marked as bulk traffic (X-Braze-Bulk: true), per endpoint. */
     final java.util.Map<String, java.util.concurrent.atomic.LongAdder> bulkRequests = new ConcurrentHashMap<>();
+    /** The sequence numbers of those requests: which accepted objects came in bulk traffic. */
+    final Set<Long> bulkSequences = ConcurrentHashMap.newKeySet();
     volatile TestHooks testHooks;
 
     SimulatorCore(SimulatorSettings settings, Clock clock, FixedWindowRateLimiter trackLimiter,
@@ -84,6 +86,7 @@ final class SimulatorCore {
     void reset() {
         sequence.set(0);
         bulkRequests.clear();
+        bulkSequences.clear();
         accepted.clear();
         stats.reset();
         users.reset();
