@@ -59,6 +59,14 @@ class LocalStackSmokeTest {
                 var joins = new io.ticketstream.warehouse.check.WarehouseChecks(connection).insideTheWarehouse().get(0);
                 assertTrue(joins.ok(), joins::toString);
             }
+            // every SALE carries exactly its order's tickets (the traffic changes no ticket after PAID; a refund changes the
+            // order only, and fact_ticket leaves refunded orders out)
+            long[] salesChecked = new long[2];
+            waitForCondition(() -> {
+                salesChecked[0] = count(stack, SALES_WITH_THEIR_ORDERS_TICKETS, false);
+                salesChecked[1] = count(stack, SALES_WITH_THEIR_ORDERS_TICKETS, true);
+                return salesChecked[0] > 0 && salesChecked[1] == 0;
+            }, WAIT_MS, 2_000, () -> salesChecked[1] + " of " + salesChecked[0] + " SALE rows disagree with their order's tickets");
             StatusSnapshot s = collector.collect();
             assertTrue(s.eventsPerSource().values().stream().allMatch(n -> n > 0), render(s));
             assertEquals(java.util.Set.of("aurora-catalog", "braze-subscriptions", "braze-users", "warehouse-landing"),
@@ -76,6 +84,19 @@ class LocalStackSmokeTest {
         assertFalse(postgresRunningOn(settings.postgresDataDir()), "no postgres process of " + settings.postgresDataDir());
         assertTrue(Files.isDirectory(settings.kafkaDir()), "the data folder is kept");
         assertTrue(StackTopics.raw().size() == 7);
+    }
+
+    /** SALE facts of orders in fact_ticket (latest version PAID), counted; with the suffix, those whose ticket_count differs. */
+    private static final String SALES_WITH_THEIR_ORDERS_TICKETS = "SELECT count(*) FROM presentation.fact_ticket_sale s"
+            + " JOIN (SELECT order_id, count(*) AS tickets FROM presentation.fact_ticket GROUP BY order_id) t"
+            + " ON t.order_id = s.order_id WHERE s.sale_type = 'SALE'";
+
+    private static long count(LocalStack stack, String query, boolean onlyDisagreeing) throws Exception {
+        try (var connection = stack.warehouse().connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(query + (onlyDisagreeing ? " AND s.ticket_count <> t.tickets" : ""))) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /**
