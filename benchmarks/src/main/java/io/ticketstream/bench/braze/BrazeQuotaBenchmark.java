@@ -9,14 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.apache.kafka.test.TestUtils;
 
@@ -27,6 +22,7 @@ import io.ticketstream.braze.simulator.AcceptedObject;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.FaultPlan;
 import io.ticketstream.braze.simulator.SimulatorStats;
+import io.ticketstream.testsupport.braze.BrazeSinkTraffic;
 import io.ticketstream.testsupport.connect.ForkedConnectWorker;
 import io.ticketstream.testsupport.connect.PluginPath;
 
@@ -214,47 +210,10 @@ public final class BrazeQuotaBenchmark {
         return config;
     }
 
-    /**
-     * Events (3 in 4) and purchases with a unique seq, 5,000 users; partition {@code i % partitions}, or, skewed,
-     * the last half of the partitions get a tenth as much.
-     */
+    /** Records for 5,000 users to partition {@code seq % partitions}, or, skewed, 19 in 20 to the first half. */
     private void produce(String topic, int partitions, int from, int count, boolean skew) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ACKS_CONFIG, "all",
-                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
-                // machine; one request in flight keeps order, and the end offsets are checked below
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
-            List<Future<?>> sends = new ArrayList<>(count);
-            for (int i = from; i < from + count; i++) {
-                String user = "U-" + (i % 5_000);
-                String json = i % 4 == 0
-                        ? "{\"braze_type\":\"purchase\",\"external_id\":\"" + user + "\",\"product_id\":\"perf-" + (i % 50)
-                          + "\",\"currency\":\"GBP\",\"price\":\"42.50\",\"time\":\"2027-03-01T08:30:00Z\","
-                          + "\"properties\":{\"seq\":" + i + "}}"
-                        : "{\"braze_type\":\"event\",\"external_id\":\"" + user + "\",\"name\":\"ticket_viewed\","
-                          + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
-                int partition = i % partitions;
-                if (skew && partitions >= 2 && i % 20 != 0) {
-                    partition = i % (partitions / 2); // 19 in 20 go to the first half of the partitions
-                }
-                sends.add(producer.send(new ProducerRecord<>(topic, partition, null, json)));
-            }
-            producer.flush();
-            for (Future<?> send : sends) {
-                send.get();
-            }
-        }
-        long written = 0;
-        for (int p = 0; p < partitions; p++) {
-            written += kafka.endOffset(new org.apache.kafka.common.TopicPartition(topic, p));
-        }
-        if (written != count) {
-            throw new IllegalStateException(topic + " holds " + written + " records, " + count + " were produced");
-        }
+        BrazeSinkTraffic.produce(kafka, topic, partitions, from, count, 5_000,
+                seq -> skew && partitions >= 2 && seq % 20 != 0 ? seq % (partitions / 2) : seq % partitions);
     }
 
     /** Producing into a partition whose leader is not elected yet sent the idempotent producer into a retry loop. */

@@ -11,13 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticketstream.braze.simulator.AcceptedObject;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.SimulatorStats;
+import io.ticketstream.testsupport.braze.BrazeSinkTraffic;
 import io.ticketstream.testsupport.connect.ForkedConnectWorker;
 import io.ticketstream.testsupport.connect.PluginPath;
 
@@ -132,38 +128,12 @@ class BrazeSinkWorkerKillTest {
         }
     }
 
+    /**
+     * Records for 3,000 users to partition {@code seq % 4}: as 3,000 is a multiple of 4, each user's records stay in
+     * one partition, as on the keyed canonical topics (the sink keeps a user out of concurrent requests per task).
+     */
     private void produce() throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ACKS_CONFIG, "all",
-                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
-                // machine; one request in flight keeps order, and the end offsets are checked below
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
-            List<Future<?>> sends = new ArrayList<>(OBJECTS);
-            for (int i = 0; i < OBJECTS; i++) {
-                String user = "U-" + (i % 3_000);
-                String json = i % 4 == 0
-                        ? "{\"braze_type\":\"purchase\",\"external_id\":\"" + user + "\",\"product_id\":\"perf-" + (i % 50)
-                          + "\",\"currency\":\"GBP\",\"price\":\"42.50\",\"time\":\"2027-03-01T08:30:00Z\","
-                          + "\"properties\":{\"seq\":" + i + "}}"
-                        : "{\"braze_type\":\"event\",\"external_id\":\"" + user + "\",\"name\":\"ticket_viewed\","
-                          + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
-                // keyed by a random-ish spread, not by user: one user's records land on several partitions
-                sends.add(producer.send(new ProducerRecord<>(TOPIC, i % PARTITIONS, null, json)));
-            }
-            producer.flush();
-            for (Future<?> send : sends) {
-                send.get();
-            }
-        }
-        long written = 0;
-        for (int p = 0; p < PARTITIONS; p++) {
-            written += kafka.endOffset(new org.apache.kafka.common.TopicPartition(TOPIC, p));
-        }
-        assertEquals(OBJECTS, written, "records in the topic (a producer retry must not have written one twice)");
+        BrazeSinkTraffic.produce(kafka, TOPIC, PARTITIONS, 0, OBJECTS, 3_000, seq -> seq % PARTITIONS);
     }
 
     private static Map<String, String> connectorConfig(BrazeSimulator sim) {
