@@ -470,7 +470,10 @@ class BrazeSinkIT {
                 "enable.idempotence", false, "max.in.flight.requests.per.connection", 1))) {
             List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
             for (int i = from; i < from + count; i++) {
-                String json = "{\"braze_type\":\"event\",\"external_id\":\"U-" + (i % 5_000) + "\",\"name\":\"ticket_viewed\","
+                // each partition its own users, as on the canonical topics keyed by customer_ref: the sink keeps a
+                // user out of concurrent requests within a task, and cannot across tasks or connectors
+                String user = topic + "-" + partition + "-" + (i % 1_000);
+                String json = "{\"braze_type\":\"event\",\"external_id\":\"" + user + "\",\"name\":\"ticket_viewed\","
                         + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
                 sends.add(producer.send(new ProducerRecord<>(topic, partition, null, json.getBytes(StandardCharsets.UTF_8))));
             }
