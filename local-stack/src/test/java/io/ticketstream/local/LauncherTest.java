@@ -45,6 +45,12 @@ class LauncherTest {
         return out.strip();
     }
 
+    /** What the launcher runs of a module: local-stack its plain jar (with lib/), the others their shaded -all jar. */
+    private static String artifact(String module) {
+        String suffix = module.equals("local-stack") ? ".jar" : "-all.jar";
+        return module + "/target/" + module + "-0.1.0-SNAPSHOT" + suffix;
+    }
+
     private void builtRepository() throws IOException {
         Files.copy(PluginPath.projectRoot().resolve("ticketstream"), repo.resolve("ticketstream"));
         Instant sources = BUILT.minusSeconds(600);
@@ -53,7 +59,7 @@ class LauncherTest {
         file("streams-app/src/main/resources/mappings/orders.yaml", sources);
         file("ops-cli/src/main/java/Ops.java", sources);
         for (String module : List.of("local-stack", "ops-cli", "streams-app", "braze-simulator")) {
-            file(module + "/target/" + module + "-0.1.0-SNAPSHOT.jar", BUILT);
+            file(artifact(module), BUILT);
         }
         Files.createDirectories(repo.resolve("connect-plugins/target/plugins"));
         file("target/.ticketstream-built", BUILT); // the launcher's last build
@@ -65,16 +71,18 @@ class LauncherTest {
         builtRepository();
         assertEquals("", run("build-check"), "nothing changed since the build");
         // Maven leaves the jar of an unchanged module as it was: an old jar is no reason to build
-        file("braze-simulator/target/braze-simulator-0.1.0-SNAPSHOT.jar", BUILT.minusSeconds(86_400));
+        file(artifact("braze-simulator"), BUILT.minusSeconds(86_400));
         assertEquals("", run("build-check"), "an untouched module's old jar");
 
         file("streams-app/src/main/resources/mappings/orders.yaml", Instant.now()); // the mapping typo, fixed
         assertEquals("streams-app/src/main/resources/mappings/orders.yaml changed since the last build", run("build-check"));
 
-        Files.delete(repo.resolve("ops-cli/target/ops-cli-0.1.0-SNAPSHOT.jar"));
+        // a plain jar is not what the launcher runs: only the runnable -all jar counts
+        Files.delete(repo.resolve(artifact("ops-cli")));
+        file("ops-cli/target/ops-cli-0.1.0-SNAPSHOT.jar", BUILT);
         assertEquals("no ops-cli jar yet", run("build-check"));
 
-        file("ops-cli/target/ops-cli-0.1.0-SNAPSHOT.jar", BUILT);
+        file(artifact("ops-cli"), BUILT);
         Files.delete(repo.resolve("target/.ticketstream-built"));
         assertEquals("no build by this launcher yet", run("build-check"), "jars built by hand: build once to be sure");
     }
