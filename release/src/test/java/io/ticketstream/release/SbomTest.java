@@ -62,7 +62,7 @@ class SbomTest {
 
     /** Our own module jars (and the Snowflake service-manifest jar of connect-plugins), under LICENSE. */
     private static boolean isOurs(String fileName) {
-        for (String module : List.of("connect-braze-sink-", "connect-smt-", "schemas-", "connect-plugins-")) {
+        for (String module : List.of("connect-braze-sink-", "connect-smt-", "braze-contract-", "schemas-", "connect-plugins-")) {
             if (fileName.startsWith(module) && fileName.substring(module.length()).matches("\\d.*")) {
                 return true;
             }
