@@ -26,13 +26,15 @@ public record OffsetSample(long timestampMs, long committedOffset, long endOffse
 
     /**
      * How old the oldest unconsumed data record is, from its timestamp (the producer's time, or the broker's with
-     * LogAppendTime): 0 with no lag, empty when there is lag but no timestamp could be read.
+     * LogAppendTime): 0 with no lag, empty when there is lag but the record gives no time: none could be read, or it
+     * is stamped 0, which a Kafka Streams app gives records that carry no event time (ticketstream's progress reports
+     * and catalogue rows on its internal topics, so that they are processed first): an age since 1970 would page.
      */
     public OptionalDouble lagSeconds() {
         if (lag() == 0) {
             return OptionalDouble.of(0.0);
         }
-        if (oldestUnconsumedTimestampMs < 0) {
+        if (oldestUnconsumedTimestampMs <= 0) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(Math.max(0, timestampMs - oldestUnconsumedTimestampMs) / 1000.0);

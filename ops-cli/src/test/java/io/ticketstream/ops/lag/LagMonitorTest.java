@@ -49,6 +49,16 @@ class LagMonitorTest {
     }
 
     @Test
+    void aRecordStampedZeroHasNoAge() {
+        // seen on the local stack: the streams app's internal topics hold progress reports stamped 0, and the group
+        // showed 1,796,391,459 s of lag
+        LagMonitor monitor = new LagMonitor(5, new StatusEvaluator(Duration.ofMinutes(5)));
+        PartitionLag lag = monitor.update(probed(1_796_391_459_000L, 8_201, 8_205, 8_205, 0)).get(0);
+        assertEquals(4, lag.lagRecords());
+        assertTrue(lag.lagSeconds().isEmpty(), "an age since 1970: " + lag.lagSeconds());
+    }
+
+    @Test
     void windowSlidesSoAnOldZeroLagNoLongerMakesItOk() {
         LagMonitor monitor = new LagMonitor(3, new StatusEvaluator(Duration.ofMinutes(5)));
         monitor.update(at(0, 100, 100));
