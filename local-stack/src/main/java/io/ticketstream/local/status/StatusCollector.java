@@ -101,8 +101,10 @@ public final class StatusCollector implements AutoCloseable {
             Map<String, StatusSnapshot.GroupLag> out = new LinkedHashMap<>();
             byGroup.forEach((group, partitions) -> out.put(group, new StatusSnapshot.GroupLag(
                     partitions.stream().mapToLong(PartitionLag::lagRecords).sum(),
-                    partitions.stream().map(PartitionLag::lagSeconds).anyMatch(OptionalDouble::isEmpty) ? Double.NaN
-                            : partitions.stream().mapToDouble(l -> l.lagSeconds().getAsDouble()).max().orElse(0),
+                    // the oldest age known: a partition whose records carry no time (the streams app's internal
+                    // progress reports) must not hide the age the others show
+                    partitions.stream().map(PartitionLag::lagSeconds).filter(OptionalDouble::isPresent)
+                            .mapToDouble(OptionalDouble::getAsDouble).max().orElse(Double.NaN),
                     LagStatus.groupStatus(partitions.stream().map(PartitionLag::status).toList()))));
             return out;
         } catch (Exception e) {

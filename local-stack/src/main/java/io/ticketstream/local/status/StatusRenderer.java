@@ -41,8 +41,10 @@ public final class StatusRenderer {
         flow(lines, "BRAZE SIMULATOR", List.of("requests " + count(s.brazeRequests()), "accepted " + count(s.brazeObjects()),
                 "429s " + count(s.braze429())));
         List<String> warehouse = new ArrayList<>();
-        s.warehouseRows().forEach((relation, n) -> warehouse.add(relation + " " + (n < 0 ? "-" : count(n))));
-        flow(lines, "STAR SCHEMA ROWS", warehouse);
+        // the relation without its schema (all are in presentation; the details screen names it)
+        s.warehouseRows().forEach((relation, n) -> warehouse.add(relation.substring(relation.indexOf('.') + 1) + " "
+                + (n < 0 ? "-" : count(n))));
+        flow(lines, "STAR SCHEMA", warehouse);
 
         List<StatusSnapshot.ConnectorLine> problems = s.connectors().stream().filter(c -> !"RUNNING".equals(c.state())).toList();
         List<List<String>> problemRows = new ArrayList<>();

@@ -31,7 +31,7 @@ public record StatusSnapshot(
 
     /**
      * A consumer group's lag summed over its partitions: data records behind, the age of its oldest unconsumed
-     * record in seconds (NaN when unknown), and its Burrow-style roll-up (OK, WARN, ERR).
+     * record in seconds among the partitions whose records carry a time (NaN when none does), and its Burrow-style roll-up (OK, WARN, ERR).
      */
     public record GroupLag(long records, double oldestSeconds, String status) {
     }

@@ -42,9 +42,9 @@ class StatusRendererTest {
             connectors.add(new StatusSnapshot.ConnectorLine(c, 0, failed ? "FAILED" : "RUNNING", failed ? CAUSE : null));
         }
         Map<String, Long> warehouse = new LinkedHashMap<>();
-        warehouse.put("dim_customer", 1_234_567L);
-        warehouse.put("dim_performance", 12_345L);
-        warehouse.put("fact_ticket_sale", 9_876_543L);
+        warehouse.put("presentation.dim_customer", 1_234_567L);
+        warehouse.put("presentation.dim_performance", 12_345L);
+        warehouse.put("presentation.fact_ticket_sale", 9_876_543L);
         return new StatusSnapshot(86_399, sources, canonical, 12, 0, 3, "RUNNING", 123_456, 1_234_567, 42, lag, connectors,
                 warehouse, 13_000_000, 98_000);
     }
@@ -56,6 +56,8 @@ class StatusRendererTest {
         assertTrue(lines.size() <= StatusRenderer.MAX_COMPACT_LINES, lines.size() + " lines:\n" + screen);
         assertTrue(lines.stream().allMatch(l -> l.length() <= StatusRenderer.WIDTH), "a line wider than 80:\n" + screen);
         assertTrue(lines.get(0).equals("ticketstream  up 23h59m  Kafka :19192  Connect :18183  PG :55532  Braze :18185"), lines.get(0));
+        // a label as wide as its column ran into the first value ("STAR SCHEMA ROWSpresentation.dim_customer")
+        assertTrue(screen.contains("\nSTAR SCHEMA     dim_customer 1,234,567  dim_performance 12,345"), screen);
         for (String shown : List.of("sqlserver* 12,345,678", "ticket-sale 9,876,543", "dead letters:", "429s 42",
                 "fact_ticket_sale 9,876,543", "connect-warehouse-ticket-sale", "6/7 tasks RUNNING", "braze-users task 0 FAILED: ConnectException: Braze rejected the API key", "401): the key is unknown",
                 "Enter: details")) {
