@@ -212,7 +212,7 @@ public final class BrazeQuotaBenchmark {
 
     /** Records for 5,000 users to partition {@code seq % partitions}, or, skewed, 19 in 20 to the first half. */
     private void produce(String topic, int partitions, int from, int count, boolean skew) throws Exception {
-        BrazeSinkTraffic.produce(kafka, topic, partitions, from, count, 5_000,
+        BrazeSinkTraffic.produce(kafka, topic, from, count, 5_000,
                 seq -> skew && partitions >= 2 && seq % 20 != 0 ? seq % (partitions / 2) : seq % partitions);
     }
 

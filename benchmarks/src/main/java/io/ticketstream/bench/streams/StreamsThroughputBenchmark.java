@@ -2,6 +2,7 @@ package io.ticketstream.bench.streams;
 
 import io.ticketstream.streams.config.AppConfig;
 import io.ticketstream.streams.topology.TicketstreamTopology;
+import io.ticketstream.testsupport.kafka.SingleBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -65,12 +66,7 @@ public final class StreamsThroughputBenchmark {
         Map<String, String> extra = Options.settings(options.getOrDefault("set", ""));
         keepState = Boolean.parseBoolean(options.getOrDefault("keep-state", "false"));
 
-        Properties brokerProps = new Properties();
-        brokerProps.put("transaction.state.log.replication.factor", "1");
-        brokerProps.put("transaction.state.log.min.isr", "1");
-        brokerProps.put("offsets.topic.replication.factor", "1");
-        brokerProps.put("group.initial.rebalance.delay.ms", "0");
-        brokerProps.put("auto.create.topics.enable", "false");
+        Properties brokerProps = SingleBroker.forExactlyOnce();
         brokerProps.put("log.retention.ms", "-1");
         EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, brokerProps);
         kafka.start();

@@ -133,7 +133,7 @@ class BrazeSinkWorkerKillTest {
      * one partition, as on the keyed canonical topics (the sink keeps a user out of concurrent requests per task).
      */
     private void produce() throws Exception {
-        BrazeSinkTraffic.produce(kafka, TOPIC, PARTITIONS, 0, OBJECTS, 3_000, seq -> seq % PARTITIONS);
+        BrazeSinkTraffic.produce(kafka, TOPIC, 0, OBJECTS, 3_000, seq -> seq % PARTITIONS);
     }
 
     private static Map<String, String> connectorConfig(BrazeSimulator sim) {

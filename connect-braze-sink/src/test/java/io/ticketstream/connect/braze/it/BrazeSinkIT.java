@@ -23,10 +23,8 @@ import java.util.zip.ZipInputStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.apache.logging.log4j.Level;
@@ -41,12 +39,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ticketstream.braze.simulator.AcceptedObject;
 import io.ticketstream.braze.simulator.BrazeSimulator;
 import io.ticketstream.braze.simulator.FaultPlan;
 import io.ticketstream.braze.simulator.SimulatorStats;
+import io.ticketstream.testsupport.braze.BrazeSinkTraffic;
 
 /**
  * The packaged plugin (the zip the build made, unpacked into plugin.path as a user would) on a real Connect
@@ -56,7 +54,6 @@ import io.ticketstream.braze.simulator.SimulatorStats;
 class BrazeSinkIT {
 
     private static final String SECRET_KEY = "it-secret-braze-key-6f2c91";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final StringWriter CAPTURED_LOGS = new StringWriter();
 
     private static EmbeddedConnectCluster connect;
@@ -161,37 +158,17 @@ class BrazeSinkIT {
         return config;
     }
 
-    /** Events and purchases, each with a unique seq property, users spread so a user has several records. */
+    /**
+     * Events and purchases, each with a unique seq property, keyed by their user (5,000 users, so a user has several
+     * records); {@code special} may replace a record's value (null: the usual one).
+     */
     private static void produce(String topic, int from, int count, Function<Integer, String> special) {
-        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of(
-                "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class,
-                "linger.ms", 20, "batch.size", 262144, "acks", "all",
-                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
-                // machine until its batches expired; one request in flight keeps the order, and the topic's end
-                // offsets are checked below so a retry that wrote twice cannot pass for a sink duplicate
-                "enable.idempotence", false, "max.in.flight.requests.per.connection", 1))) {
-            List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
-            for (int i = from; i < from + count; i++) {
+        try {
+            BrazeSinkTraffic.produce(connect.kafka(), topic, from, count, i -> {
                 String json = special.apply(i);
-                if (json == null) {
-                    String user = "U-" + (i % 5_000);
-                    json = i % 4 == 0
-                            ? "{\"braze_type\":\"purchase\",\"external_id\":\"" + user + "\",\"product_id\":\"perf-" + (i % 50)
-                              + "\",\"currency\":\"GBP\",\"price\":\"42.50\",\"quantity\":1,\"time\":\"2027-03-01T08:30:00Z\","
-                              + "\"properties\":{\"seq\":" + i + "}}"
-                            : "{\"braze_type\":\"event\",\"external_id\":\"" + user + "\",\"name\":\"ticket_viewed\","
-                              + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
-                }
-                sends.add(producer.send(new ProducerRecord<>(topic, ("U-" + (i % 5_000)).getBytes(StandardCharsets.UTF_8),
-                        json.getBytes(StandardCharsets.UTF_8))));
-            }
-            producer.flush();
-            // every record must really be in the topic, else a missing object would look like a sink loss
-            for (var send : sends) {
-                send.get();
-            }
-            assertWritten(topic, from + count);
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                return new ProducerRecord<>(topic, "U-" + (i % 5_000), json != null ? json : BrazeSinkTraffic.record(i, 5_000));
+            });
+        } catch (Exception e) {
             throw new AssertionError("producing the test records failed", e);
         }
     }
@@ -461,46 +438,13 @@ class BrazeSinkIT {
     }
 
     private static void produceTo(String topic, int partition, int from, int count) {
-        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of(
-                "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class,
-                "linger.ms", 20, "batch.size", 262144, "acks", "all",
-                // the idempotent producer looped on OUT_OF_ORDER_SEQUENCE against the embedded broker of a busy
-                // machine until its batches expired; one request in flight keeps the order, and the topic's end
-                // offsets are checked below so a retry that wrote twice cannot pass for a sink duplicate
-                "enable.idempotence", false, "max.in.flight.requests.per.connection", 1))) {
-            List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>(count);
-            for (int i = from; i < from + count; i++) {
-                // each partition its own users, as on the canonical topics keyed by customer_ref: the sink keeps a
-                // user out of concurrent requests within a task, and cannot across tasks or connectors
-                String user = topic + "-" + partition + "-" + (i % 1_000);
-                String json = "{\"braze_type\":\"event\",\"external_id\":\"" + user + "\",\"name\":\"ticket_viewed\","
-                        + "\"time\":\"2027-03-01T08:30:00Z\",\"properties\":{\"seq\":" + i + "}}";
-                sends.add(producer.send(new ProducerRecord<>(topic, partition, null, json.getBytes(StandardCharsets.UTF_8))));
-            }
-            for (var send : sends) {
-                send.get();
-            }
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        try {
+            // each partition its own users, as on the canonical topics keyed by customer_ref: the sink keeps a user
+            // out of concurrent requests within a task, and cannot across tasks or connectors
+            BrazeSinkTraffic.produce(connect.kafka(), topic, from, count, i -> new ProducerRecord<>(topic, partition, null,
+                    BrazeSinkTraffic.event(i, topic + "-" + partition + "-" + (i % 1_000))));
+        } catch (Exception e) {
             throw new AssertionError("producing the test records failed", e);
         }
-    }
-
-    /** The topic holds exactly {@code expected} records (a producer retry must not have written one twice). */
-    private static void assertWritten(String topic, long expected) {
-        try (var admin = connect.kafka().createAdminClient()) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            long written = 0;
-            for (var p : partitions) {
-                written += connect.kafka().endOffset(new org.apache.kafka.common.TopicPartition(topic, p.partition()));
-            }
-            assertEquals(expected, written, "records in " + topic);
-        } catch (Exception e) {
-            throw new AssertionError("cannot count the records in " + topic, e);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static JsonNode json(String text) throws IOException {
-        return MAPPER.readTree(text);
     }
 }
