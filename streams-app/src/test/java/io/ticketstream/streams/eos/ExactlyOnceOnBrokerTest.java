@@ -11,6 +11,7 @@ import io.ticketstream.streams.topology.RawCdc;
 import io.ticketstream.streams.topology.Scenario;
 import io.ticketstream.streams.topology.TicketstreamTopology;
 import io.ticketstream.streams.topology.TopologyHarness;
+import io.ticketstream.testsupport.kafka.SingleBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,12 +65,7 @@ class ExactlyOnceOnBrokerTest {
 
     @BeforeAll
     void startBroker() {
-        Properties broker = new Properties();
-        broker.put("transaction.state.log.replication.factor", "1");
-        broker.put("transaction.state.log.min.isr", "1");
-        broker.put("offsets.topic.replication.factor", "1");
-        broker.put("group.initial.rebalance.delay.ms", "0");
-        broker.put("auto.create.topics.enable", "false");
+        Properties broker = SingleBroker.forExactlyOnce();
         // The scenario's commit times are fixed (reproducible) and in the past: nothing may expire.
         broker.put("log.retention.ms", "-1");
         kafka = new EmbeddedKafkaCluster(1, broker);
